@@ -1,14 +1,25 @@
 package dev.egregora.core.port;
 
+import dev.egregora.core.model.Message;
 import dev.egregora.core.model.Post;
 import dev.egregora.core.model.WindowContent;
 
+import java.util.List;
+
 /**
- * Writes one post from one window. Implementations are thread-safe (the pipeline calls them in parallel across
- * windows) and see pseudonyms only. A failure is thrown as an exception; the pipeline records it for that window
- * and goes on with the others.
+ * Writes one post from one window. Implementations are thread-safe (the pipeline calls {@link #write} in parallel
+ * across windows) and see pseudonyms only. A failure is thrown as an exception; the pipeline records it for that
+ * window and goes on with the others.
  */
 public interface PostWriter {
+
+    /**
+     * Called once per run, before any {@link #write}, with every publishable message of the chat in time order (opted-out
+     * authors and commands already removed), so a writer can learn chat-wide statistics (document frequencies for
+     * TF-IDF, the chat's language). The default does nothing.
+     */
+    default void prepare(List<Message> chat) {
+    }
 
     Post write(WindowContent content);
 
