@@ -178,10 +178,8 @@ public final class Workspace implements AutoCloseable {
         for (Migration m : pending) {
             inTransaction(c -> {
                 try (Statement st = c.createStatement()) {
-                    for (String statement : m.sql().split(";")) {
-                        if (!statement.isBlank()) {
-                            st.execute(statement);
-                        }
+                    for (String statement : statements(m.sql())) {
+                        st.execute(statement);
                     }
                 }
                 try (var ps = c.prepareStatement(
@@ -194,6 +192,44 @@ public final class Workspace implements AutoCloseable {
                 return null;
             });
         }
+    }
+
+    /** Splits a script at {@code ;} outside quotes, dropping {@code --} comments and empty statements. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (quote != 0) {
+                current.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                current.append(c);
+            } else if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
+                while (i < script.length() && script.charAt(i) != '\n') {
+                    i++;
+                }
+                current.append('\n');
+            } else if (c == ';') {
+                addStatement(out, current);
+            } else {
+                current.append(c);
+            }
+        }
+        addStatement(out, current);
+        return out;
+    }
+
+    private static void addStatement(List<String> out, StringBuilder current) {
+        String s = current.toString().strip();
+        if (!s.isEmpty()) {
+            out.add(s);
+        }
+        current.setLength(0);
     }
 
     private void rollbackQuietly() {
