@@ -1,0 +1,4 @@
+package archfixture.bad.cli;
+
+public class CliThing {
+}

@@ -1,0 +1,4 @@
+package archfixture.bad.site;
+
+public class SiteThing {
+}

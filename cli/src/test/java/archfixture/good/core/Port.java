@@ -1,0 +1,5 @@
+package archfixture.good.core;
+
+public interface Port {
+    String run();
+}

@@ -1,0 +1,7 @@
+package archfixture.good.etl.store;
+
+import java.sql.Connection;
+
+public class Repo {
+    public Connection connection;
+}
