@@ -1,0 +1,109 @@
+package dev.egregora.etl.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines ({@code \n}, {@code \r\n} or a bare {@code \r}) without decoding it. The hot loop
+ * of the parser: one growable buffer, no per-line allocation. Lines longer than {@code maxLineBytes} are passed over
+ * (their bytes are never buffered whole) and reported through {@link Sink#tooLong(long)}.
+ * Not thread-safe; one instance per stream.
+ */
+final class ByteLines {
+    private static final int CHUNK = 1 << 16;
+
+    interface Sink {
+        /** One line, without its terminator; {@code lineNo} is 1-based. Return false to stop reading. */
+        boolean line(byte[] buf, int start, int end, long lineNo);
+
+        /** A line longer than the cap was skipped. */
+        void tooLong(long lineNo);
+    }
+
+    private final int maxLineBytes;
+
+    ByteLines(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Feeds every line of {@code in} to {@code sink}; returns the number of lines seen. */
+    long read(InputStream in, Sink sink) throws IOException {
+        byte[] buf = new byte[Math.max(CHUNK * 2, 1 << 17)];
+        int start = 0;   // start of the current (unfinished) line in buf
+        int limit = 0;   // bytes valid in buf
+        int scan = 0;    // where to continue looking for a terminator
+        long lineNo = 0;
+        boolean skipping = false; // inside an over-long line: drop bytes up to its terminator
+        boolean pendingCr = false; // previous chunk ended in \r: a following \n belongs to it
+        while (true) {
+            if (limit == buf.length) {
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, limit - start);
+                    limit -= start;
+                    scan -= start;
+                    start = 0;
+                } else {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                break;
+            }
+            if (pendingCr && n > 0) {
+                pendingCr = false;
+                if (buf[limit] == '\n' && start == limit) {
+                    // the \n of a \r\n split across reads
+                    start++;
+                    scan = start;
+                }
+            }
+            limit += n;
+            int i = scan;
+            while (i < limit) {
+                byte c = buf[i];
+                if (c == '\n' || c == '\r') {
+                    int end = i;
+                    if (c == '\r') {
+                        if (i + 1 < limit) {
+                            if (buf[i + 1] == '\n') {
+                                i++;
+                            }
+                        } else {
+                            pendingCr = true;
+                        }
+                    }
+                    lineNo++;
+                    if (skipping) {
+                        skipping = false;
+                    } else if (!sink.line(buf, start, end, lineNo)) {
+                        return lineNo;
+                    }
+                    start = i + 1;
+                } else if (i - start >= maxLineBytes && !skipping) {
+                    skipping = true;
+                    sink.tooLong(lineNo + 1);
+                }
+                i++;
+            }
+            if (skipping) {
+                // forget the bytes of the over-long line seen so far
+                start = limit;
+            }
+            scan = limit;
+            if (start == limit) {
+                start = 0;
+                limit = 0;
+                scan = 0;
+            }
+        }
+        if (start < limit && !skipping) {
+            lineNo++;
+            sink.line(buf, start, limit, lineNo);
+        } else if (skipping) {
+            lineNo++;
+        }
+        return lineNo;
+    }
+}
