@@ -1,0 +1,108 @@
+package dev.egregora.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The effective settings of a site: {@code SITE/.egregora/config.toml} over these defaults, then CLI flags over the
+ * file. Every key is documented in the file {@code egregora init} writes ({@code config-template.toml}).
+ */
+public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writer writer, Privacy privacy) {
+
+    public static EgregoraConfig defaults() {
+        return new EgregoraConfig(Site.defaults(), Ingest.defaults(), Windowing.defaults(), Writer.defaults(),
+                Privacy.defaults());
+    }
+
+    public EgregoraConfig {
+        site = site == null ? Site.defaults() : site;
+        ingest = ingest == null ? Ingest.defaults() : ingest;
+        windowing = windowing == null ? Windowing.defaults() : windowing;
+        writer = writer == null ? Writer.defaults() : writer;
+        privacy = privacy == null ? Privacy.defaults() : privacy;
+    }
+
+    public EgregoraConfig withIngest(Ingest value) {
+        return new EgregoraConfig(site, value, windowing, writer, privacy);
+    }
+
+    public EgregoraConfig withWindowing(Windowing value) {
+        return new EgregoraConfig(site, ingest, value, writer, privacy);
+    }
+
+    public EgregoraConfig withWriter(Writer value) {
+        return new EgregoraConfig(site, ingest, windowing, value, privacy);
+    }
+
+    /** {@code [site]}: how the blog presents itself. */
+    public record Site(String title, String description, @JsonProperty("base_url") String baseUrl, String language) {
+        public static Site defaults() {
+            return new Site("Egregora", "Posts written from our conversations", "", "en");
+        }
+
+        public Site {
+            Site d = title == null || description == null || baseUrl == null || language == null ? defaults() : null;
+            title = title == null ? d.title : title;
+            description = description == null ? d.description : description;
+            baseUrl = baseUrl == null ? d.baseUrl : baseUrl;
+            language = language == null ? d.language : language;
+        }
+    }
+
+    /** {@code [ingest]}: how exports are read. {@code timezone} empty means the system zone. */
+    public record Ingest(String timezone, @JsonProperty("date_order") String dateOrder) {
+        public static Ingest defaults() {
+            return new Ingest("", "auto");
+        }
+
+        public Ingest {
+            timezone = timezone == null ? "" : timezone;
+            dateOrder = dateOrder == null ? "auto" : dateOrder;
+        }
+    }
+
+    /** {@code [windowing]}: how the conversation is cut into posts. */
+    public record Windowing(String unit, Long size, Double overlap,
+                            @JsonProperty("max_window_hours") Long maxWindowHours,
+                            @JsonProperty("gap_hours") Double gapHours) {
+        public static Windowing defaults() {
+            return new Windowing("days", 1L, 0.0, 0L, 6.0);
+        }
+
+        public Windowing {
+            unit = unit == null ? "days" : unit;
+            size = size == null ? 1L : size;
+            overlap = overlap == null ? 0.0 : overlap;
+            maxWindowHours = maxWindowHours == null ? 0L : maxWindowHours;
+            gapHours = gapHours == null ? 6.0 : gapHours;
+        }
+    }
+
+    /** {@code [writer]}: who writes the posts. API keys come from the environment variable named here. */
+    public record Writer(String kind, String model, @JsonProperty("base_url") String baseUrl,
+                         @JsonProperty("api_key_env") String apiKeyEnv, Integer threads) {
+        public static Writer defaults() {
+            return new Writer("offline", "", "", "", 0);
+        }
+
+        public Writer {
+            kind = kind == null ? "offline" : kind;
+            model = model == null ? "" : model;
+            baseUrl = baseUrl == null ? "" : baseUrl;
+            apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+            threads = threads == null ? 0 : threads;
+        }
+    }
+
+    /** {@code [privacy]}: what may be published. Everything defaults to the private choice. */
+    public record Privacy(@JsonProperty("mask_contacts") Boolean maskContacts,
+                          @JsonProperty("publish_real_names") Boolean publishRealNames) {
+        public static Privacy defaults() {
+            return new Privacy(true, false);
+        }
+
+        public Privacy {
+            maskContacts = maskContacts == null ? Boolean.TRUE : maskContacts;
+            publishRealNames = publishRealNames == null ? Boolean.FALSE : publishRealNames;
+        }
+    }
+}
