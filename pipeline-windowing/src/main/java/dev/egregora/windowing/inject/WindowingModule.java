@@ -1,11 +1,21 @@
 package dev.egregora.windowing.inject;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import dev.egregora.core.port.Windower;
+import dev.egregora.core.store.Migration;
+import dev.egregora.windowing.ColumnarWindower;
+import dev.egregora.windowing.store.MessageColumnsReader;
+import dev.egregora.windowing.store.WindowTable;
 
-/** The pipeline-windowing module's bindings. */
+/** The pipeline-windowing module's bindings: the {@link Windower} and the module's staging-table migration. */
 public final class WindowingModule extends AbstractModule {
     @Override
     protected void configure() {
-        // bindings arrive with the module's implementation
+        bind(MessageColumnsReader.class).toInstance(new MessageColumnsReader());
+        bind(WindowTable.class).toInstance(new WindowTable());
+        bind(ColumnarWindower.class);
+        bind(Windower.class).to(ColumnarWindower.class);
+        Multibinder.newSetBinder(binder(), Migration.class).addBinding().toInstance(WindowTable.MIGRATION);
     }
 }

@@ -1,0 +1,29 @@
+package dev.egregora.windowing.store;
+
+import java.util.List;
+
+/**
+ * The windowable messages of every chat as primitive columns, chats one after the other, each in (ts, seq) order.
+ * Chat {@code c} holds rows {@code [chatStarts[c], chatStarts[c + 1])}; a message's position in its chat is its row
+ * minus {@code chatStarts[c]}.
+ *
+ * @param chatIds    chat ids, sorted
+ * @param chatStarts first row of each chat, plus the total row count at the end
+ * @param tsMicros   epoch microseconds (UTC)
+ * @param bytes      UTF-8 byte length of the text ({@code messages.text_bytes})
+ * @param digests    63-bit content digest of each message (id, text, author name and alias, media id); empty
+ *                   when loaded without digests
+ */
+public record MessageColumns(List<String> chatIds, int[] chatStarts, long[] tsMicros, int[] bytes, long[] digests) {
+    public MessageColumns {
+        chatIds = List.copyOf(chatIds);
+    }
+
+    public int size() {
+        return tsMicros.length;
+    }
+
+    public int chats() {
+        return chatIds.size();
+    }
+}
