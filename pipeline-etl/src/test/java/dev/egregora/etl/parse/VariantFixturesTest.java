@@ -1,0 +1,85 @@
+package dev.egregora.etl.parse;
+
+import dev.egregora.core.port.InputAdapter.DateOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One hand-written fixture per variant row of {@code whatsapp-formats.md} §2.2 (file name = row number), each with
+ * the expected {@code datetime|author|text} of every message ({@code -} = system).
+ */
+class VariantFixturesTest {
+    private final ChatParser parser = ChatParser.standard();
+
+    static Stream<String> fixtures() throws IOException, URISyntaxException {
+        Path dir = Path.of(VariantFixturesTest.class.getResource("/fixtures").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".expected"))
+                    .map(n -> n.substring(0, n.length() - ".expected".length())).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "§2.2 row {0}")
+    @MethodSource("fixtures")
+    void parsesAsExpected(String name) throws IOException {
+        List<String> want = Files.readAllLines(fixture(name + ".expected"), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isEmpty()).map(l -> l.replace("\\n", "\n")).toList();
+        assertThat(render(parse(name, DateOrder.AUTO))).as(name).containsExactlyElementsOf(want);
+    }
+
+    @Test
+    void row29DotTimesWithExplicitOrder() throws IOException {
+        assertThat(render(parse("29-ios-id-dot-time", DateOrder.MDY)).get(0)).isEqualTo("2022-03-18T14:56:01|Budi|a");
+        // read day-first, "3/18/22" is impossible: skipped and counted, not glued onto anything
+        assertThat(render(parse("29-ios-id-dot-time", DateOrder.DMY))).containsExactly("2021-03-16T16:27:37|Sari|b");
+    }
+
+    @Test
+    void row39OldColonLayouts() throws IOException {
+        assertThat(render(parse("39-old-2012-2014", DateOrder.DMY)).get(0)).isEqualTo("2012-12-09T17:03:48|Sender|old");
+        assertThat(render(parse("39-old-2012-2014", DateOrder.MDY))).contains("2014-03-24T13:59:59|Sender|older");
+    }
+
+    private List<ParsedMessage> parse(String name, DateOrder order) throws IOException {
+        Path file = fixture(name + ".txt");
+        DateOrder o = order;
+        if (o == DateOrder.AUTO) {
+            try (InputStream in = Files.newInputStream(file)) {
+                o = parser.detectDateOrder(in);
+            }
+        }
+        List<ParsedMessage> out = new java.util.ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            parser.parse(in, o, out::add);
+        }
+        return out;
+    }
+
+    static List<String> render(List<ParsedMessage> messages) {
+        return messages.stream().map(m -> {
+            String t = m.time().toString();
+            return t + "|" + (m.author() == null ? "-" : m.author()) + "|" + m.text();
+        }).toList();
+    }
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(VariantFixturesTest.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}
