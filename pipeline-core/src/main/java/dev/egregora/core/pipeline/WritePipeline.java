@@ -1,0 +1,312 @@
+package dev.egregora.core.pipeline;
+
+import com.google.inject.Inject;
+import dev.egregora.core.EgregoraException;
+import dev.egregora.core.model.Author;
+import dev.egregora.core.model.MediaItem;
+import dev.egregora.core.model.Message;
+import dev.egregora.core.model.Post;
+import dev.egregora.core.model.Profile;
+import dev.egregora.core.model.Window;
+import dev.egregora.core.model.WindowContent;
+import dev.egregora.core.port.InputAdapter;
+import dev.egregora.core.port.PostWriter;
+import dev.egregora.core.port.ProfileWriter;
+import dev.egregora.core.port.SiteRenderer;
+import dev.egregora.core.port.Windower;
+import dev.egregora.core.store.ChatStore;
+import dev.egregora.core.store.JournalStore;
+import dev.egregora.core.store.PostStore;
+import dev.egregora.core.store.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import java.util.function.Supplier;
+
+/**
+ * {@code egregora write}: ingest, windows, posts, profiles, site. Each stage reads from and writes to the workspace
+ * in its own transactions, so a killed run loses at most the batch of posts in flight and a re-run does only what is
+ * not done: a window is skipped when the journal holds its current signature as done and its post exists.
+ *
+ * <p>Writers run in parallel on a bounded pool; results are committed in window order, in batches. A failing window
+ * is recorded as failed and retried on the next run; it does not stop the others. Thread-safe only in the sense that
+ * one instance may serve successive runs.
+ */
+public final class WritePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(WritePipeline.class);
+    static final int COMMIT_BATCH = 64;
+
+    private final InputAdapter input;
+    private final Windower windower;
+    private final PostWriter writer;
+    private final ProfileWriter profileWriter;
+    private final SiteRenderer renderer;
+    private final Clock clock;
+
+    @Inject
+    public WritePipeline(InputAdapter input, Windower windower, PostWriter writer, ProfileWriter profileWriter,
+                         SiteRenderer renderer, Clock clock) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.windower = Objects.requireNonNull(windower, "windower");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.profileWriter = Objects.requireNonNull(profileWriter, "profileWriter");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public WriteReport run(Workspace workspace, WriteRequest request, Progress progress) {
+        long t0 = System.nanoTime();
+        String runId = UUID.randomUUID().toString();
+        JournalStore journal = new JournalStore(workspace);
+        journal.startRun(runId, "write", clock.instant());
+        List<StageTiming> timings = new ArrayList<>();
+        boolean ok = false;
+        try {
+            InputAdapter.IngestSummary ingest = null;
+            if (request.ingest() != null) {
+                ingest = timed(timings, "ingest", progress, -1, () -> input.ingest(workspace, request.ingest()),
+                        s -> s.messagesRead());
+            }
+            Windower.Spec spec = withFingerprint(request.windowing());
+            List<Window> windows = timed(timings, "windows", progress, -1,
+                    () -> windower.computeWindows(workspace, spec), w -> w.size());
+            PostStore posts = new PostStore(workspace);
+            WriteOutcome written = timed(timings, "write", progress, windows.size(),
+                    () -> writePosts(workspace, posts, journal, request, runId, progress), WriteOutcome::written);
+            int profiles = timed(timings, "profiles", progress, -1,
+                    () -> writeProfiles(workspace, posts, request), n -> n);
+            SiteRenderer.BuildSummary build = null;
+            if (request.build() != null) {
+                build = timed(timings, "build", progress, -1, () -> renderer.build(workspace, request.build()),
+                        b -> b.pagesWritten() + b.pagesUnchanged());
+            }
+            Duration total = Duration.ofNanos(System.nanoTime() - t0);
+            Duration staged = timings.stream().map(StageTiming::elapsed).reduce(Duration.ZERO, Duration::plus);
+            WriteReport report = new WriteReport(runId, ingest, windows.size(), written.written(),
+                    written.skipped(), written.failures(), written.removed(), profiles, build, timings, total,
+                    total.minus(staged));
+            ok = report.failures().isEmpty();
+            journal.finishRun(runId, ok, report.written() + " written, " + report.skipped() + " skipped, "
+                    + report.failures().size() + " failed", clock.instant());
+            return report;
+        } catch (RuntimeException e) {
+            if (!ok) {
+                try {
+                    journal.finishRun(runId, false, EgregoraException.class.isInstance(e) ? e.getMessage()
+                            : e.toString(), clock.instant());
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Windower.Spec withFingerprint(Windower.Spec s) {
+        return new Windower.Spec(s.unit(), s.size(), s.overlap(), s.maxWindowTime(), s.gap(), writer.fingerprint());
+    }
+
+    private record WriteOutcome(int written, int skipped, List<WriteReport.Failure> failures, long removed) {
+    }
+
+    private WriteOutcome writePosts(Workspace workspace, PostStore posts, JournalStore journal, WriteRequest request,
+                                    String runId, Progress progress) {
+        ChatStore chats = new ChatStore(workspace);
+        long removed = posts.removeOrphans();
+        Map<String, JournalStore.Entry> entries = journal.entries();
+        Set<String> stored = Set.copyOf(posts.postIds());
+        Map<String, String> slugs = new HashMap<>(posts.slugs());
+        Map<String, Author> authors = null;
+        Map<String, MediaItem> media = null;
+        int written = 0;
+        int skipped = 0;
+        List<WriteReport.Failure> failures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), r -> {
+            Thread t = new Thread(r, "egregora-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (String chatId : chats.chatIds()) {
+                List<Window> pending = new ArrayList<>();
+                for (Window w : chats.windows(chatId)) {
+                    JournalStore.Entry e = entries.get(w.id());
+                    if (e != null && e.done() && e.signature().equals(w.signature()) && stored.contains(w.id())) {
+                        skipped++;
+                        progress.advance(1);
+                    } else {
+                        pending.add(w);
+                    }
+                }
+                if (pending.isEmpty()) {
+                    continue;
+                }
+                if (authors == null) {
+                    authors = chats.authors(request.publishRealNames());
+                    media = chats.media();
+                }
+                List<Message> messages = chats.publishableMessages(chatId);
+                writer.prepare(messages);
+                Batch batch = writeInOrder(pool, pending, messages, authors, media, entries, slugs, posts, runId,
+                        progress, request.threads());
+                written += batch.written;
+                failures.addAll(batch.failures);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new WriteOutcome(written, skipped, failures, removed);
+    }
+
+    private static final class Batch {
+        int written;
+        final List<WriteReport.Failure> failures = new ArrayList<>();
+    }
+
+    private Batch writeInOrder(ExecutorService pool, List<Window> pending, List<Message> messages,
+                               Map<String, Author> authors, Map<String, MediaItem> media,
+                               Map<String, JournalStore.Entry> entries, Map<String, String> slugs, PostStore posts,
+                               String runId, Progress progress, int threads) {
+        Batch result = new Batch();
+        Deque<Future<Post>> inFlight = new ArrayDeque<>();
+        Deque<Window> inFlightWindows = new ArrayDeque<>();
+        List<Post> toCommit = new ArrayList<>();
+        List<JournalStore.Outcome> outcomes = new ArrayList<>();
+        int next = 0;
+        int maxInFlight = Math.max(threads * 4, COMMIT_BATCH);
+        while (next < pending.size() || !inFlight.isEmpty()) {
+            while (next < pending.size() && inFlight.size() < maxInFlight) {
+                Window w = pending.get(next++);
+                WindowContent content = content(w, messages, authors, media);
+                inFlight.add(pool.submit(() -> writer.write(content)));
+                inFlightWindows.add(w);
+            }
+            Window w = inFlightWindows.poll();
+            Future<Post> f = inFlight.poll();
+            int attempts = entries.containsKey(w.id()) && !entries.get(w.id()).done()
+                    ? entries.get(w.id()).attempts() + 1 : 1;
+            try {
+                Post post = uniqueSlug(f.get(), slugs, w);
+                toCommit.add(post);
+                outcomes.add(new JournalStore.Outcome(w.id(), w.signature(), attempts, null));
+                result.written++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EgregoraException("interrupted while writing window " + w.id(), e);
+            } catch (ExecutionException e) {
+                String error = oneLine(e.getCause());
+                LOG.warn("window {} failed: {}", w.id(), error);
+                outcomes.add(new JournalStore.Outcome(w.id(), w.signature(), attempts, error));
+                result.failures.add(new WriteReport.Failure(w.id(), error));
+            }
+            progress.advance(1);
+            if (outcomes.size() >= COMMIT_BATCH || inFlight.isEmpty()) {
+                posts.commit(toCommit, outcomes, runId, clock.instant());
+                toCommit.clear();
+                outcomes.clear();
+            }
+        }
+        return result;
+    }
+
+    /** The window's messages, with only the authors and media they reference. */
+    static WindowContent content(Window w, List<Message> messages, Map<String, Author> authors,
+                                 Map<String, MediaItem> media) {
+        List<Message> slice = messages.subList((int) w.firstPos(), (int) Math.min(w.endPos(), messages.size()));
+        Map<String, Author> who = new LinkedHashMap<>();
+        Map<String, MediaItem> files = new LinkedHashMap<>();
+        for (Message m : slice) {
+            Author a = authors.get(m.authorId());
+            if (a != null) {
+                who.putIfAbsent(a.id(), a);
+            }
+            if (m.mediaId() != null && media.containsKey(m.mediaId())) {
+                files.putIfAbsent(m.mediaId(), media.get(m.mediaId()));
+            }
+        }
+        return new WindowContent(w, slice, who, files);
+    }
+
+    /**
+     * Keeps slugs unique and stable: a post keeps the slug its writer gives unless another post holds it, in which
+     * case the window index makes it unique (deterministic, so a re-run gives the same slug).
+     */
+    static Post uniqueSlug(Post post, Map<String, String> slugs, Window w) {
+        String slug = post.slug();
+        String holder = slugs.get(slug);
+        if (holder != null && !holder.equals(post.id())) {
+            slug = post.slug() + "-" + (w.index() + 1);
+            for (int n = 2; slugs.containsKey(slug) && !slugs.get(slug).equals(post.id()); n++) {
+                slug = post.slug() + "-" + (w.index() + 1) + "-" + n;
+            }
+        }
+        slugs.values().removeIf(post.id()::equals);
+        slugs.put(slug, post.id());
+        return slug.equals(post.slug()) ? post : new Post(post.id(), slug, post.signature(), post.title(),
+                post.summary(), post.date(), post.endDate(), post.tags(), post.authorIds(), post.mediaIds(),
+                post.language(), post.bodyMarkdown(), post.writer());
+    }
+
+    private int writeProfiles(Workspace workspace, PostStore posts, WriteRequest request) {
+        ChatStore chats = new ChatStore(workspace);
+        Map<String, Author> authors = chats.authors(request.publishRealNames());
+        Map<String, List<Message>> byAuthor = new HashMap<>();
+        for (String chatId : chats.chatIds()) {
+            for (Message m : chats.publishableMessages(chatId)) {
+                byAuthor.computeIfAbsent(m.authorId(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        List<Post> allPosts = posts.posts();
+        Map<String, List<Post>> postsByAuthor = new HashMap<>();
+        for (Post p : allPosts) {
+            for (String a : p.authorIds()) {
+                postsByAuthor.computeIfAbsent(a, k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<Profile> profiles = byAuthor.entrySet().stream()
+                .filter(e -> authors.containsKey(e.getKey()) && !authors.get(e.getKey()).optedOut())
+                .sorted(Map.Entry.comparingByKey())
+                .parallel()
+                .map(e -> profileWriter.write(authors.get(e.getKey()), e.getValue(),
+                        postsByAuthor.getOrDefault(e.getKey(), List.of())))
+                .sorted(Comparator.comparing(Profile::authorId))
+                .toList();
+        posts.replaceProfiles(profiles);
+        return profiles.size();
+    }
+
+    private static <T> T timed(List<StageTiming> timings, String stage, Progress progress, long total,
+                               Supplier<T> work, java.util.function.ToLongFunction<T> items) {
+        progress.start(stage, total);
+        long t = System.nanoTime();
+        T result = work.get();
+        timings.add(new StageTiming(stage, Duration.ofNanos(System.nanoTime() - t), items.applyAsLong(result)));
+        progress.finish();
+        return result;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+}

@@ -1,0 +1,157 @@
+package dev.egregora.core.store;
+
+import dev.egregora.core.model.Post;
+import dev.egregora.core.model.Profile;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes posts, profiles and the window journal; each call is one transaction. */
+public final class PostStore {
+    private final Workspace workspace;
+
+    public PostStore(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** slug -> post id of every stored post. */
+    public Map<String, String> slugs() {
+        return workspace.inTransaction(c -> {
+            Map<String, String> out = new HashMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT slug, id FROM posts")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Ids of stored posts. */
+    public List<String> postIds() {
+        return workspace.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM posts")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Replaces the given posts (by id) and records every outcome of the batch, atomically. */
+    public void commit(List<Post> posts, List<JournalStore.Outcome> outcomes, String runId, Instant now) {
+        workspace.inTransaction(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM posts WHERE id = ?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO posts (id, slug, signature, title, summary, "
+                         + "date, end_date, tags, author_ids, media_ids, language, body_md, writer) "
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Post p : posts) {
+                    del.setString(1, p.id());
+                    del.addBatch();
+                }
+                del.executeBatch();
+                for (Post p : posts) {
+                    ins.setString(1, p.id());
+                    ins.setString(2, p.slug());
+                    ins.setString(3, p.signature());
+                    ins.setString(4, p.title());
+                    ins.setString(5, p.summary());
+                    ins.setObject(6, JournalStore.utc(p.date()));
+                    ins.setObject(7, JournalStore.utc(p.endDate()));
+                    ins.setArray(8, array(c, p.tags()));
+                    ins.setArray(9, array(c, p.authorIds()));
+                    ins.setArray(10, array(c, p.mediaIds()));
+                    ins.setString(11, p.language());
+                    ins.setString(12, p.bodyMarkdown());
+                    ins.setString(13, p.writer());
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            JournalStore.record(c, outcomes, runId, now);
+            return null;
+        });
+    }
+
+    /** Drops posts and journal entries of windows that no longer exist. Returns the posts removed. */
+    public long removeOrphans() {
+        return workspace.inTransaction(c -> {
+            long removed;
+            try (Statement st = c.createStatement()) {
+                removed = st.executeUpdate("DELETE FROM posts WHERE id NOT IN (SELECT id FROM windows)");
+                st.executeUpdate("DELETE FROM window_journal WHERE window_id NOT IN (SELECT id FROM windows)");
+            }
+            return removed;
+        });
+    }
+
+    /** Every stored post (for profiles), in date order. */
+    public List<Post> posts() {
+        return workspace.inTransaction(c -> {
+            List<Post> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT id, slug, signature, title, summary, epoch_us(date), epoch_us(end_date), tags, "
+                            + "author_ids, media_ids, language, body_md, writer FROM posts ORDER BY date, id")) {
+                while (rs.next()) {
+                    out.add(new Post(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), ChatStore.micros(rs.getLong(6)), ChatStore.micros(rs.getLong(7)),
+                            strings(rs.getArray(8)), strings(rs.getArray(9)), strings(rs.getArray(10)),
+                            rs.getString(11), rs.getString(12), rs.getString(13)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Replaces the whole profiles table. */
+    public void replaceProfiles(List<Profile> profiles) {
+        workspace.inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM profiles");
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO profiles (author_id, pseudonym, "
+                    + "message_count, first_ts, last_ts, hours, top_words, top_emoji, post_ids, body_md) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Profile p : profiles) {
+                    ins.setString(1, p.authorId());
+                    ins.setString(2, p.pseudonym());
+                    ins.setLong(3, p.messageCount());
+                    ins.setObject(4, JournalStore.utc(p.firstTs()));
+                    ins.setObject(5, JournalStore.utc(p.lastTs()));
+                    ins.setArray(6, c.createArrayOf("INTEGER", p.hours().toArray()));
+                    ins.setArray(7, array(c, p.topWords()));
+                    ins.setArray(8, array(c, p.topEmoji()));
+                    ins.setArray(9, array(c, p.postIds()));
+                    ins.setString(10, p.bodyMarkdown());
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static Array array(Connection c, List<String> values) throws SQLException {
+        return c.createArrayOf("VARCHAR", values.toArray());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            out.add(String.valueOf(v));
+        }
+        return out;
+    }
+}
