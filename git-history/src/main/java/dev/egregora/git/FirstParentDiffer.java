@@ -1,0 +1,175 @@
+package dev.egregora.git;
+
+import dev.egregora.git.store.FileChangeRow;
+import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.ObjectStream;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Diffs commits against their first parent (or the empty tree) on one worker thread: one {@link ObjectReader} and
+ * one recursive {@link TreeWalk} reused for every commit it is given. Not thread-safe; one per worker.
+ */
+final class FirstParentDiffer implements AutoCloseable {
+    /** Git looks for a NUL in this many leading bytes to call a file binary. */
+    static final int BINARY_PROBE = 8000;
+
+    /** One commit to diff: its SHA, its tree and its first parent's tree ({@code null} for a root). */
+    record Task(String sha, ObjectId tree, ObjectId parentTree) {
+    }
+
+    private final ObjectReader reader;
+    private final TreeWalk walk;
+    private final RenameDetector renames;
+    private final boolean detectBinary;
+    private final byte[] probe = new byte[BINARY_PROBE];
+
+    FirstParentDiffer(ObjectReader reader, DiffConfig diffConfig, boolean detectRenames, boolean detectBinary) {
+        this.reader = reader;
+        this.walk = new TreeWalk(reader);
+        this.walk.setRecursive(true);
+        this.walk.setFilter(TreeFilter.ANY_DIFF);
+        this.detectBinary = detectBinary;
+        if (detectRenames) {
+            this.renames = new RenameDetector(reader, diffConfig);
+            this.renames.setRenameScore(50);
+        } else {
+            this.renames = null;
+        }
+    }
+
+    List<FileChangeRow> diff(List<Task> tasks) throws IOException {
+        List<FileChangeRow> out = new ArrayList<>(tasks.size() * 4);
+        for (Task t : tasks) {
+            diff(t, out);
+        }
+        return out;
+    }
+
+    private void diff(Task t, List<FileChangeRow> out) throws IOException {
+        walk.reset();
+        if (t.parentTree() == null) {
+            walk.addTree(new EmptyTreeIterator());
+        } else {
+            walk.addTree(t.parentTree());
+        }
+        walk.addTree(t.tree());
+        if (renames != null) {
+            diffWithRenames(t.sha(), out);
+            return;
+        }
+        while (walk.next()) {
+            int oldMode = walk.getRawMode(0);
+            int newMode = walk.getRawMode(1);
+            char type;
+            int side;
+            if (oldMode == 0) {
+                type = 'A';
+                side = 1;
+            } else if (newMode == 0) {
+                type = 'D';
+                side = 0;
+            } else {
+                type = (oldMode & FileMode.TYPE_MASK) == (newMode & FileMode.TYPE_MASK) ? 'M' : 'T';
+                side = 1;
+            }
+            int mode = side == 1 ? newMode : oldMode;
+            boolean binary = detectBinary && (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
+                    && isBinary(walk.getObjectId(side));
+            out.add(new FileChangeRow(t.sha(), walk.getPathString(), null, type, binary));
+        }
+    }
+
+    private void diffWithRenames(String sha, List<FileChangeRow> out) throws IOException {
+        List<DiffEntry> entries = DiffEntry.scan(walk);
+        renames.reset();
+        // DiffEntry.scan splits a type change (file <-> symlink) into D + A of one path; git -M reports it as T
+        java.util.Map<String, DiffEntry> deletes = new java.util.HashMap<>();
+        for (DiffEntry e : entries) {
+            if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
+                deletes.put(e.getOldPath(), e);
+            }
+        }
+        java.util.Set<DiffEntry> typeChanged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (DiffEntry e : entries) {
+            DiffEntry d = e.getChangeType() == DiffEntry.ChangeType.ADD ? deletes.get(e.getNewPath()) : null;
+            if (d != null) {
+                typeChanged.add(d);
+                typeChanged.add(e);
+                boolean binary = detectBinary && (e.getNewMode().getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
+                        && isBinary(e.getNewId().toObjectId());
+                out.add(new FileChangeRow(sha, e.getNewPath(), null, 'T', binary));
+            }
+        }
+        for (DiffEntry e : entries) {
+            if (!typeChanged.contains(e)) {
+                renames.add(e);
+            }
+        }
+        try {
+            entries = renames.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (org.eclipse.jgit.api.errors.CanceledException e) {
+            throw new IOException("rename detection cancelled", e);
+        }
+        for (DiffEntry e : entries) {
+            boolean deleted = e.getChangeType() == DiffEntry.ChangeType.DELETE;
+            FileMode mode = deleted ? e.getOldMode() : e.getNewMode();
+            AnyObjectId id = (deleted ? e.getOldId() : e.getNewId()).toObjectId();
+            boolean binary = detectBinary && (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
+                    && isBinary(id);
+            switch (e.getChangeType()) {
+                case ADD -> out.add(new FileChangeRow(sha, e.getNewPath(), null, 'A', binary));
+                case DELETE -> out.add(new FileChangeRow(sha, e.getOldPath(), null, 'D', binary));
+                case MODIFY -> out.add(new FileChangeRow(sha, e.getNewPath(), null,
+                        sameKind(e.getOldMode(), e.getNewMode()) ? 'M' : 'T', binary));
+                case RENAME -> out.add(new FileChangeRow(sha, e.getNewPath(), e.getOldPath(), 'R', binary));
+                case COPY -> out.add(new FileChangeRow(sha, e.getNewPath(), e.getOldPath(), 'C', binary));
+            }
+        }
+    }
+
+    private boolean isBinary(AnyObjectId blob) throws IOException {
+        ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+        if (!loader.isLarge()) {
+            byte[] bytes = loader.getCachedBytes();
+            return hasNul(bytes, Math.min(bytes.length, BINARY_PROBE));
+        }
+        try (ObjectStream in = loader.openStream()) {
+            int n = in.readNBytes(probe, 0, BINARY_PROBE);
+            return hasNul(probe, n);
+        }
+    }
+
+    private static boolean sameKind(FileMode a, FileMode b) {
+        return (a.getBits() & FileMode.TYPE_MASK) == (b.getBits() & FileMode.TYPE_MASK);
+    }
+
+    static boolean hasNul(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        walk.close();
+        reader.close();
+    }
+}

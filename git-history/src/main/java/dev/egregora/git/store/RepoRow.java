@@ -1,0 +1,9 @@
+package dev.egregora.git.store;
+
+import java.time.Instant;
+
+/** One {@code git_repos} row. */
+public record RepoRow(int id, String path, String gitDir, boolean bare, String defaultBranch, String headSha,
+                      String remoteUrl, boolean shallow, long commitCount, long changeCount, boolean renames,
+                      Instant loadedAt) {
+}
