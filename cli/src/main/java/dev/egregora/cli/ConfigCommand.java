@@ -1,17 +1,23 @@
 package dev.egregora.cli;
 
-import dev.egregora.core.EgregoraException;
+import dev.egregora.core.config.ConfigLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code egregora config}. */
+import java.nio.file.Path;
+
+/** {@code egregora config}: the effective settings of a site, as TOML. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Print the effective configuration.")
 final class ConfigCommand implements Runnable {
     @ParentCommand
     EgregoraCommand root;
 
+    @Option(names = "--site", defaultValue = "site", description = "Site directory (default: ${DEFAULT-VALUE}).")
+    Path site;
+
     @Override
     public void run() {
-        throw new EgregoraException("'config' is not available in this build yet");
+        root.out().print(ConfigLoader.toToml(ConfigLoader.load(site)));
     }
 }
