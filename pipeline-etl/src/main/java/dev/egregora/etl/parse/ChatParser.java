@@ -181,6 +181,21 @@ public final class ChatParser {
         return first < second ? DateOrder.MDY : DateOrder.DMY;
     }
 
+    /** True when one of the lines in {@code head[0, len)} starts with a message header (the last line may be cut). */
+    public static boolean startsLikeChat(byte[] head, int len) {
+        Header h = new Header();
+        int start = 0;
+        for (int i = 0; i <= len; i++) {
+            if (i == len || head[i] == '\n' || head[i] == '\r') {
+                if (i > start && HeaderScanner.scan(head, start, i, h)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------------------------------------ parsing
 
     /**

@@ -44,24 +44,4 @@ final class Utf8 {
         }
         return bad;
     }
-
-    /** UTF-8 length of {@code s} without encoding it. */
-    public static int length(CharSequence s) {
-        int n = s.length();
-        int bytes = n;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    bytes += 1;
-                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    bytes += 2; // 4 bytes for 2 chars
-                    i++;
-                } else {
-                    bytes += 2;
-                }
-            }
-        }
-        return bytes;
-    }
 }

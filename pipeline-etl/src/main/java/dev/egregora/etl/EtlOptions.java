@@ -1,0 +1,17 @@
+package dev.egregora.etl;
+
+import dev.egregora.etl.archive.ArchiveLimits;
+import dev.egregora.etl.parse.ChatParser;
+
+/**
+ * Settings of the WhatsApp ingest that are not part of a request.
+ *
+ * @param limits        ZIP safety caps
+ * @param maxLineBytes  longer lines are skipped and counted (default 1 MiB)
+ * @param stripMetadata remove JPEG metadata (EXIF/GPS) from stored media (default true)
+ * @param copyMedia     copy attachment files into {@code SITE/media} (default true)
+ */
+public record EtlOptions(ArchiveLimits limits, int maxLineBytes, boolean stripMetadata, boolean copyMedia) {
+    public static final EtlOptions DEFAULTS = new EtlOptions(ArchiveLimits.DEFAULTS, ChatParser.DEFAULT_MAX_LINE_BYTES,
+            true, true);
+}

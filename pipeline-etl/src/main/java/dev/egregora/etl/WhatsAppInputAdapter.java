@@ -1,0 +1,229 @@
+package dev.egregora.etl;
+
+import com.google.inject.Inject;
+import dev.egregora.core.EgregoraException;
+import dev.egregora.core.model.Ids;
+import dev.egregora.core.model.MediaItem;
+import dev.egregora.core.model.MessageKind;
+import dev.egregora.core.port.InputAdapter;
+import dev.egregora.core.store.Workspace;
+import dev.egregora.etl.archive.ExportArchive;
+import dev.egregora.etl.classify.Body;
+import dev.egregora.etl.classify.BodyClassifier;
+import dev.egregora.etl.classify.Command;
+import dev.egregora.etl.media.MediaStore;
+import dev.egregora.etl.parse.ChatParser;
+import dev.egregora.etl.parse.ParseStats;
+import dev.egregora.etl.parse.ParsedMessage;
+import dev.egregora.etl.privacy.ContactMasker;
+import dev.egregora.etl.privacy.Pseudonyms;
+import dev.egregora.etl.store.AuthorRow;
+import dev.egregora.etl.store.CommandRow;
+import dev.egregora.etl.store.IngestStore;
+import dev.egregora.etl.store.MessageRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * WhatsApp exports (ZIP or bare .txt) into {@code authors}, {@code media} and {@code messages}, in one transaction.
+ *
+ * <p>Streaming: the chat is read twice at most (once over the headers to decide the date order when it is AUTO,
+ * once to parse), never held whole in memory; rows go to DuckDB through the appender as they are parsed.
+ * Privacy: authors get UUIDv5 ids ({@link Ids#authorId}) and generated pseudonyms, real names go only to
+ * {@code authors.real_name}, phone numbers and e-mail addresses in text are masked unless the request says not to,
+ * and {@code @mentions} become pseudonyms. Idempotent: message ids are stable, so re-ingesting adds nothing and a
+ * later overlapping export adds only its new messages. Thread-safe (no mutable state; each ingest has its own).
+ */
+public final class WhatsAppInputAdapter implements InputAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInputAdapter.class);
+
+    private final EtlOptions options;
+
+    @Inject
+    public WhatsAppInputAdapter() {
+        this(EtlOptions.DEFAULTS);
+    }
+
+    public WhatsAppInputAdapter(EtlOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The chat id of a chat name: {@code wa-} and 16 hex digits of a hash (a name may be a person's name). */
+    public static String chatId(String chatName) {
+        String n = Normalizer.normalize(chatName, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return "wa-" + Ids.sha256Hex("whatsapp-chat:" + n).substring(0, 16);
+    }
+
+    @Override
+    public IngestSummary ingest(Workspace workspace, Request request) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(request, "request");
+        ZoneId zone = request.zone() != null ? request.zone() : ZoneId.systemDefault();
+        DateOrder requested = request.dateOrder() != null ? request.dateOrder() : DateOrder.AUTO;
+        ChatParser parser = ChatParser.builder().maxLineBytes(options.maxLineBytes()).build();
+        try (ExportArchive archive = ExportArchive.open(request.export(), options.limits())) {
+            String chatId = chatId(archive.chatName());
+            DateOrder order = requested;
+            if (order == DateOrder.AUTO) {
+                try (InputStream in = archive.openChat()) {
+                    order = parser.detectDateOrder(in);
+                } catch (IOException e) {
+                    throw new EgregoraException(where(archive) + ": cannot read: " + e.getMessage(), e);
+                }
+            }
+            DateOrder resolved = order;
+            Run run = new Run(workspace, archive, chatId, zone, request.maskContacts(), options);
+            IngestSummary summary = IngestStore.inTransaction(workspace, () -> run.execute(parser, resolved));
+            LOG.info("ingested {}: {} messages read, {} added, {} authors, {} media files",
+                    archive.chatFileName(), summary.messagesRead(), summary.messagesAdded(), summary.authors(),
+                    summary.mediaFiles());
+            return summary;
+        }
+    }
+
+    private static String where(ExportArchive archive) {
+        String file = archive.path().toString();
+        return archive.chatFileName().equals(archive.path().getFileName().toString())
+                ? file : file + "!" + archive.chatFileName();
+    }
+
+    /** The state of one ingest. */
+    private static final class Run {
+        private final Workspace ws;
+        private final ExportArchive archive;
+        private final String chatId;
+        private final ZoneId zone;
+        private final boolean mask;
+        private final EtlOptions options;
+        private final WallClock clock;
+        private final MessageIds ids;
+        private final MediaStore mediaStore;
+        private final Map<String, AuthorRow> authors = new LinkedHashMap<>();
+        private final Map<String, String> authorIdByName = new HashMap<>();
+        private final Map<String, MediaItem> mediaByName = new HashMap<>();
+        private final Map<String, MediaItem> mediaById = new LinkedHashMap<>();
+        private final List<CommandRow> commands = new ArrayList<>();
+        private final Map<String, Integer> occurrences = new HashMap<>();
+        private LocalDateTime occurrenceTime;
+        private MessageRows rows;
+        private long index;
+        private long read;
+        private long system;
+
+        Run(Workspace ws, ExportArchive archive, String chatId, ZoneId zone, boolean mask, EtlOptions options) {
+            this.ws = ws;
+            this.archive = archive;
+            this.chatId = chatId;
+            this.zone = zone;
+            this.mask = mask;
+            this.options = options;
+            this.clock = new WallClock(zone);
+            this.ids = new MessageIds(Ids.sha256(), chatId);
+            this.mediaStore = new MediaStore(ws.site(), options.stripMetadata());
+        }
+
+        IngestSummary execute(ChatParser parser, DateOrder order) {
+            ParseStats stats;
+            try (MessageRows r = MessageRows.open(ws, chatId)) {
+                rows = r;
+                try (InputStream in = archive.openChat()) {
+                    stats = parser.parse(in, order, this::accept);
+                } catch (IOException e) {
+                    throw new EgregoraException(where(archive) + ": cannot read: " + e.getMessage(), e);
+                } catch (UncheckedIOException e) {
+                    throw new EgregoraException(where(archive) + ": cannot read: " + e.getCause().getMessage(), e);
+                }
+                r.flush();
+            }
+            if (stats.messages() == 0) {
+                throw new EgregoraException(where(archive) + ": no messages found in " + stats.lines()
+                        + " lines (not a WhatsApp chat, or an unknown date layout)");
+            }
+            IngestStore.upsertAuthors(ws, authors.values());
+            IngestStore.insertMedia(ws, mediaById.values());
+            IngestStore.applyCommands(ws, commands);
+            return new IngestSummary(chatId, read, rows.added(), authors.size(), mediaById.size(), system,
+                    stats.invalidUtf8(), stats.skipped(), zone, order);
+        }
+
+        private void accept(ParsedMessage m) {
+            read++;
+            String authorId = null;
+            if (m.author() != null) {
+                authorId = authorIdByName.get(m.author());
+                if (authorId == null) {
+                    authorId = Ids.authorId(m.author());
+                    authorIdByName.put(m.author(), authorId);
+                    String id = authorId;
+                    authors.computeIfAbsent(authorId, k -> new AuthorRow(id, chatId, Pseudonyms.of(id), m.author()));
+                }
+            }
+            MessageKind kind;
+            Body body;
+            if (m.system()) {
+                system++;
+                kind = MessageKind.SYSTEM;
+                body = new Body(m.text(), null, false, false, false, null);
+            } else {
+                body = BodyClassifier.classify(m.text());
+                kind = body.command() != null ? MessageKind.COMMAND : MessageKind.USER;
+            }
+            String mediaId = null;
+            if (body.attachment() != null && options.copyMedia()) {
+                MediaItem item = media(body.attachment());
+                if (item != null) {
+                    mediaId = item.id();
+                }
+            }
+            if (!m.time().equals(occurrenceTime)) {
+                occurrences.clear();
+                occurrenceTime = m.time();
+            }
+            String raw = m.text();
+            int occurrence = occurrences.merge(authorId + "\u0000" + raw, 1, Integer::sum) - 1;
+            String id = ids.id(m.time(), authorId, raw, occurrence);
+            String text = mask ? ContactMasker.mask(body.text()) : body.text();
+            boolean added = rows.add(ids.lastPrefix(), id, chatId, clock.epochMicros(m.time()), index++, authorId,
+                    kind.dbValue(), text, Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
+                    body.deleted(), m.line());
+            if (added && body.command() != null && authorId != null) {
+                commands.add(new CommandRow(id, authorId, body.command().action(), body.command().value()));
+            } else if (added && body.command() != null && Command.UNKNOWN.equals(body.command().action())) {
+                LOG.debug("unknown command at line {}", m.line());
+            }
+        }
+
+        private MediaItem media(String name) {
+            MediaItem item = mediaByName.get(name);
+            if (item != null || mediaByName.containsKey(name)) {
+                return item;
+            }
+            item = archive.mediaEntry(name).map(entry -> {
+                try (InputStream in = archive.openEntry(entry)) {
+                    return mediaStore.store(name, in, -1);
+                } catch (IOException e) {
+                    throw new EgregoraException(where(archive) + ": cannot read media " + entry + ": " + e.getMessage(), e);
+                }
+            }).orElse(null);
+            mediaByName.put(name, item);
+            if (item != null) {
+                mediaById.putIfAbsent(item.id(), item);
+            }
+            return item;
+        }
+    }
+}
