@@ -1,0 +1,212 @@
+package dev.egregora.site;
+
+import com.google.inject.Inject;
+import dev.egregora.core.EgregoraException;
+import dev.egregora.core.port.RevisionDates;
+import dev.egregora.core.port.SiteRenderer;
+import dev.egregora.core.store.Workspace;
+import dev.egregora.site.card.CardRenderer;
+import dev.egregora.site.content.Catalog;
+import dev.egregora.site.content.PostEntry;
+import dev.egregora.site.content.SiteSettings;
+import dev.egregora.site.html.MarkdownRenderer;
+import dev.egregora.site.html.Output;
+import dev.egregora.site.html.OutputDir;
+import dev.egregora.site.html.PageRenderer;
+import dev.egregora.site.html.SearchTerms;
+import dev.egregora.site.html.SitePlanner;
+import dev.egregora.site.mkdocs.MkDocsExporter;
+import dev.egregora.site.store.SiteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The site generator: renders {@code SITE/public/} (or the request's output dir) from the workspace's
+ * {@code posts}, {@code profiles}, {@code authors} and {@code media}, incrementally.
+ *
+ * <p>Every build plans all files with a fingerprint of their inputs ({@link SitePlanner}, O(N)), compares the plan
+ * with the manifest stored in {@code site_manifest}, renders only the changed files (in parallel), deletes files
+ * that are no longer planned, and records the new manifest in one transaction. Post bodies are read only for the
+ * posts whose pages are rebuilt. With {@code Format.MKDOCS} it writes MkDocs-Material sources instead. Thread-safe
+ * for builds of different workspaces.
+ */
+public final class HtmlSiteRenderer implements SiteRenderer {
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlSiteRenderer.class);
+
+    private final RevisionDates revisions;
+    private final Function<Path, SiteSettings> settingsOf;
+    private final PageRenderer pages = new PageRenderer();
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final CardRenderer cards = new CardRenderer();
+
+    /** Settings from {@code SITE/.egregora/site.properties} (defaults when absent). */
+    @Inject
+    public HtmlSiteRenderer(RevisionDates revisions) {
+        this(revisions, site -> SiteSettings.load(site.resolve(Workspace.DATA_DIR)));
+    }
+
+    /** Fixed settings, for tests and benchmarks. */
+    public HtmlSiteRenderer(RevisionDates revisions, SiteSettings settings) {
+        this(revisions, site -> settings);
+    }
+
+    private HtmlSiteRenderer(RevisionDates revisions, Function<Path, SiteSettings> settingsOf) {
+        this.revisions = Objects.requireNonNull(revisions, "revisions");
+        this.settingsOf = settingsOf;
+    }
+
+    @Override
+    public BuildSummary build(Workspace workspace, Request request) {
+        Path output = (request.output() != null ? request.output() : workspace.site().resolve("public"))
+                .toAbsolutePath().normalize();
+        SiteSettings settings = settingsOf.apply(workspace.site());
+        SiteStore store = new SiteStore(workspace);
+        Catalog catalog = store.loadCatalog();
+        if (request.format() == Format.MKDOCS) {
+            long written = new MkDocsExporter(settings).export(catalog, store, new OutputDir(output));
+            return new BuildSummary(output, written, 0, 0, 0, 0);
+        }
+        String css = customCss(workspace.dataDir().resolve("theme"));
+        Map<String, Instant> updated = updatedDates(workspace.site(), output, catalog);
+        List<Output> plan = new SitePlanner(pages, markdown, cards, settings, catalog, updated, css,
+                workspace.site()).plan();
+        return apply(plan, store, catalog, new OutputDir(output), request.full());
+    }
+
+    private BuildSummary apply(List<Output> plan, SiteStore store, Catalog catalog, OutputDir out, boolean full) {
+        String key = out.root().toString();
+        Map<String, String> manifest = store.loadManifest(key);
+        boolean rewriteAll = full || !Files.exists(out.root().resolve("index.html"));
+        Map<String, String> all = new LinkedHashMap<>(plan.size() * 2);
+        List<Output> changed = new ArrayList<>();
+        long cardsCached = 0;
+        long unchanged = 0;
+        for (Output o : plan) {
+            if (all.put(o.path(), o.hash()) != null) {
+                throw new EgregoraException("two site files map to the same path " + o.path());
+            }
+            if (rewriteAll || !o.hash().equals(manifest.get(o.path()))) {
+                changed.add(o);
+            } else if (o.kind() == Output.Kind.CARD) {
+                cardsCached++;
+            } else {
+                unchanged++;
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        for (String path : manifest.keySet()) {
+            if (!all.containsKey(path)) {
+                removed.add(path);
+            }
+        }
+        removed.sort(null);
+
+        Set<String> needBodies = new LinkedHashSet<>();
+        boolean searchChanged = false;
+        for (Output o : changed) {
+            if (o.postId() != null) {
+                needBodies.add(o.postId());
+            }
+            searchChanged |= o.kind() == Output.Kind.SEARCH_INDEX;
+        }
+        Map<String, String> terms = Map.of();
+        Map<String, String[]> newTerms = new HashMap<>();
+        if (searchChanged) {
+            Map<String, String> hashes = new HashMap<>();
+            catalog.posts().forEach(p -> hashes.put(p.id(), p.contentHash()));
+            terms = new HashMap<>(store.loadSearchTerms(hashes));
+            for (PostEntry p : catalog.posts()) {
+                if (!terms.containsKey(p.id())) {
+                    needBodies.add(p.id());
+                }
+            }
+        }
+        Map<String, String> bodies = store.loadBodies(needBodies);
+        if (searchChanged) {
+            for (PostEntry p : catalog.posts()) {
+                if (!terms.containsKey(p.id())) {
+                    String t = SearchTerms.of(p.title() + "\n" + bodies.getOrDefault(p.id(), ""));
+                    terms.put(p.id(), t);
+                    newTerms.put(p.id(), new String[] {p.contentHash(), t});
+                }
+            }
+        }
+        Output.Inputs inputs = new Output.Inputs(bodies, terms);
+        changed.parallelStream().forEach(o -> out.write(o.path(), o.producer().apply(inputs)));
+        removed.forEach(out::delete);
+
+        Map<String, String> changedRows = new LinkedHashMap<>();
+        changed.forEach(o -> changedRows.put(o.path(), o.hash()));
+        store.saveManifest(key, all, changedRows, removed);
+        if (!newTerms.isEmpty() || searchChanged) {
+            Set<String> live = new HashSet<>();
+            catalog.posts().forEach(p -> live.add(p.id()));
+            store.saveSearchTerms(newTerms, live);
+        }
+        long cardsRendered = changed.stream().filter(o -> o.kind() == Output.Kind.CARD).count();
+        LOG.info("site {}: {} files written ({} cards), {} unchanged, {} deleted", out.root(), changed.size(),
+                cardsRendered, unchanged + cardsCached, removed.size());
+        return new BuildSummary(out.root(), changed.size() - cardsRendered, unchanged, removed.size(), cardsRendered,
+                cardsCached);
+    }
+
+    /** "Last updated" of each post page, from one bulk {@link RevisionDates} call; keyed by output-relative path. */
+    private Map<String, Instant> updatedDates(Path site, Path output, Catalog catalog) {
+        if (revisions == RevisionDates.NONE || catalog.posts().isEmpty()) {
+            return Map.of();
+        }
+        String prefix = output.startsWith(site) && !output.equals(site)
+                ? site.relativize(output).toString().replace('\\', '/') + "/" : "";
+        List<String> paths = SitePlanner.postPaths(catalog);
+        List<String> query = new ArrayList<>(paths.size());
+        paths.forEach(p -> query.add(prefix + p));
+        Map<String, RevisionDates.Revision> found = revisions.of(query);
+        Map<String, Instant> out = new HashMap<>();
+        for (String p : paths) {
+            RevisionDates.Revision r = found.get(prefix + p);
+            if (r != null && r.updated() != null) {
+                out.put(p, r.updated());
+            }
+        }
+        return out;
+    }
+
+    /** All {@code *.css} files of {@code SITE/.egregora/theme/}, by name, concatenated; null when there are none. */
+    static String customCss(Path themeDir) {
+        if (!Files.isDirectory(themeDir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(themeDir)) {
+            List<Path> css = files.filter(f -> f.getFileName().toString().endsWith(".css") && Files.isRegularFile(f))
+                    .sorted().toList();
+            if (css.isEmpty()) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (Path f : css) {
+                sb.append("/* ").append(f.getFileName()).append(" */\n")
+                        .append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+            }
+            return sb.toString();
+        } catch (IOException e) {
+            throw new EgregoraException("cannot read theme overrides in " + themeDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.egregora.site.content;
+
+import dev.egregora.core.model.Author;
+import dev.egregora.core.model.MediaItem;
+import dev.egregora.core.model.Profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the site is built from except post bodies: posts newest first (ties by id), authors by id (never a
+ * real name), profiles by author id, media by id.
+ */
+public record Catalog(List<PostEntry> posts, Map<String, Author> authors, Map<String, Profile> profiles,
+                      Map<String, MediaItem> media) {
+    public Catalog {
+        posts = List.copyOf(posts);
+        authors = Map.copyOf(authors);
+        profiles = Map.copyOf(profiles);
+        media = Map.copyOf(media);
+    }
+}

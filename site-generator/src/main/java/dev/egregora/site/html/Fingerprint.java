@@ -1,0 +1,58 @@
+package dev.egregora.site.html;
+
+/**
+ * A fast, deterministic 128-bit fingerprint of a sequence of strings and numbers, for change detection of build
+ * inputs (not a cryptographic hash). Each value is length-prefixed, so {@code ("ab","c")} and {@code ("a","bc")}
+ * differ. Not thread-safe; one instance per fingerprint.
+ */
+public final class Fingerprint {
+    private long h1 = 0x9E3779B97F4A7C15L;
+    private long h2 = 0xC2B2AE3D27D4EB4FL;
+
+    public Fingerprint add(String s) {
+        if (s == null) {
+            return add(-1L);
+        }
+        int n = s.length();
+        mix(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            h1 = (h1 ^ c) * 0x100000001B3L;
+            h2 = Long.rotateLeft(h2 ^ (c * 0x9E3779B97F4A7C15L), 29) * 0xBF58476D1CE4E5B9L;
+        }
+        return this;
+    }
+
+    public Fingerprint add(long v) {
+        mix(v);
+        return this;
+    }
+
+    public Fingerprint add(boolean b) {
+        return add(b ? 1L : 0L);
+    }
+
+    private void mix(long v) {
+        h1 = fmix(h1 ^ v) + 0x632BE59BD9B4E019L;
+        h2 = fmix(h2 + v * 0x94D049BB133111EBL) ^ h1;
+    }
+
+    private static long fmix(long k) {
+        k ^= k >>> 33;
+        k *= 0xFF51AFD7ED558CCDL;
+        k ^= k >>> 33;
+        k *= 0xC4CEB9FE1A85EC53L;
+        k ^= k >>> 33;
+        return k;
+    }
+
+    /** The first 64 bits, for combining into other fingerprints. */
+    public long low() {
+        return fmix(h1 ^ Long.rotateLeft(h2, 17));
+    }
+
+    /** 32 hex digits. */
+    public String hex() {
+        return String.format("%016x%016x", fmix(h1), fmix(h2 ^ h1));
+    }
+}

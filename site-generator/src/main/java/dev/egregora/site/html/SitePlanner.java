@@ -1,0 +1,625 @@
+package dev.egregora.site.html;
+
+import dev.egregora.core.model.Author;
+import dev.egregora.core.model.MediaItem;
+import dev.egregora.core.model.Profile;
+import dev.egregora.site.card.CardRenderer;
+import dev.egregora.site.content.Catalog;
+import dev.egregora.site.content.PostEntry;
+import dev.egregora.site.content.SiteSettings;
+import dev.egregora.site.view.ArchiveIndex;
+import dev.egregora.site.view.AuthorIndex;
+import dev.egregora.site.view.AuthorPage;
+import dev.egregora.site.view.AuthorRef;
+import dev.egregora.site.view.Link;
+import dev.egregora.site.view.ListPage;
+import dev.egregora.site.view.MediaView;
+import dev.egregora.site.view.MonthRef;
+import dev.egregora.site.view.Page;
+import dev.egregora.site.view.PageNum;
+import dev.egregora.site.view.Pager;
+import dev.egregora.site.view.PostCard;
+import dev.egregora.site.view.PostPage;
+import dev.egregora.site.view.TagCloud;
+import dev.egregora.site.view.TagRef;
+import dev.egregora.site.view.TextPage;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Plans every file of the HTML site from the catalog, without rendering anything: each {@link Output} carries the
+ * fingerprint of its inputs and a producer. Planning costs O(N) in the number of posts (listing pages fingerprint
+ * only their own members; pagers link to neighbours, first and last), so comparing a plan with the manifest is
+ * cheap enough to do on every build. Instances are single-use.
+ */
+public final class SitePlanner {
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int RELATED_WINDOW = 4;
+
+    private final PageRenderer pages;
+    private final MarkdownRenderer markdown;
+    private final CardRenderer cards;
+    private final SiteSettings settings;
+    private final Catalog catalog;
+    private final Map<String, Instant> updated;
+    private final String customCss;
+    private final Path site;
+    private final String base;
+    private final List<Output> outputs = new ArrayList<>();
+    private final List<String[]> sitemap = new ArrayList<>();
+
+    private Info[] posts;
+    private final Map<String, List<Integer>> byTag = new TreeMap<>();
+    private final Map<String, String> tagSlugs = new HashMap<>();
+    private final Map<String, String> authorSlugs = new HashMap<>();
+
+    /** What the planner knows about each post. */
+    private record Info(PostEntry entry, String fileSlug, String href, List<Link> tags, List<Link> authors,
+                        PostCard card, long listHash) {
+    }
+
+    /**
+     * @param updated   "last updated" instant per page path (relative to the output dir), from RevisionDates
+     * @param customCss concatenated user CSS overrides, or null
+     * @param site      the site directory (media sources are resolved inside it)
+     */
+    public SitePlanner(PageRenderer pages, MarkdownRenderer markdown, CardRenderer cards, SiteSettings settings,
+                       Catalog catalog, Map<String, Instant> updated, String customCss, Path site) {
+        this.pages = pages;
+        this.markdown = markdown;
+        this.cards = cards;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.updated = updated;
+        this.customCss = customCss;
+        this.site = site;
+        this.base = new Fingerprint().add(pages.version()).add(settings.toString()).add(customCss != null).hex();
+    }
+
+    /** The path of every post page, in catalog order (for bulk revision lookups before planning). */
+    public static List<String> postPaths(Catalog catalog) {
+        List<String> paths = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (PostEntry p : catalog.posts()) {
+            paths.add("posts/" + fileSlug(p, taken) + ".html");
+        }
+        return paths;
+    }
+
+    private static String fileSlug(PostEntry p, Set<String> taken) {
+        String s = Slugs.of(p.slug());
+        if (!taken.add(s)) {
+            s = s + "-" + dev.egregora.core.model.Ids.sha256Hex(p.id()).substring(0, 8);
+            taken.add(s);
+        }
+        return s;
+    }
+
+    public List<Output> plan() {
+        indexPosts();
+        planPosts();
+        planListing("home", "Latest posts", settings.description(), allIndexes(), p -> p == 1 ? "index.html"
+                : "page/" + p + ".html", "home");
+        planTags();
+        planAuthors();
+        planArchive();
+        planStaticPages();
+        planFeeds();
+        planSearch();
+        planSitemap();
+        planAssets();
+        return outputs;
+    }
+
+    // ---- posts -------------------------------------------------------------------------------------------
+
+    private void indexPosts() {
+        List<PostEntry> entries = catalog.posts();
+        posts = new Info[entries.size()];
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            PostEntry e = entries.get(i);
+            String fs = fileSlug(e, taken);
+            List<Link> tags = new ArrayList<>(e.tags().size());
+            for (String t : e.tags()) {
+                tags.add(new Link("tags/" + tagSlug(t) + "/index.html", t));
+                List<Integer> members = byTag.computeIfAbsent(t, k -> new ArrayList<>());
+                if (members.isEmpty() || members.get(members.size() - 1) != i) {
+                    members.add(i);
+                }
+            }
+            List<Link> authors = new ArrayList<>(e.authorIds().size());
+            for (String id : e.authorIds()) {
+                Author a = catalog.authors().get(id);
+                if (a == null) {
+                    continue;
+                }
+                authors.add(new Link(a.optedOut() ? null : "authors/" + authorSlug(id) + "/index.html",
+                        a.displayName()));
+            }
+            String href = "posts/" + fs + ".html";
+            PostCard card = new PostCard(href, e.title(), HUMAN.format(e.date()), ISO_DAY.format(e.date()),
+                    e.summary(), tags, authors);
+            Fingerprint fp = new Fingerprint().add(href).add(e.title()).add(card.date()).add(e.summary());
+            tags.forEach(l -> fp.add(l.href()).add(l.label()));
+            authors.forEach(l -> fp.add(l.href()).add(l.label()));
+            posts[i] = new Info(e, fs, href, tags, authors, card, fp.low());
+        }
+    }
+
+    private String tagSlug(String tag) {
+        return tagSlugs.computeIfAbsent(tag, Slugs::of);
+    }
+
+    private String authorSlug(String id) {
+        return authorSlugs.computeIfAbsent(id, Slugs::of);
+    }
+
+    private void planPosts() {
+        for (int i = 0; i < posts.length; i++) {
+            Info info = posts[i];
+            PostEntry e = info.entry();
+            Link newer = i > 0 ? new Link(posts[i - 1].href(), posts[i - 1].entry().title()) : null;
+            Link older = i + 1 < posts.length ? new Link(posts[i + 1].href(), posts[i + 1].entry().title()) : null;
+            List<Link> related = related(i);
+            List<MediaView> media = media(e);
+            Instant up = updated.get(info.href());
+            String upText = up == null ? null : HUMAN.format(up);
+            String cardPath = settings.cards() ? "cards/" + info.fileSlug() + ".png" : null;
+            Fingerprint fp = new Fingerprint().add(base).add("post").add(e.contentHash()).add(info.listHash())
+                    .add(upText).add(cardPath);
+            for (Link l : new Link[] {newer, older}) {
+                fp.add(l == null ? null : l.href()).add(l == null ? null : l.label());
+            }
+            related.forEach(l -> fp.add(l.href()).add(l.label()));
+            media.forEach(m -> fp.add(m.href()).add(m.kind()).add(m.name()));
+            String path = info.href();
+            String lastmod = ISO_DAY.format(up != null ? up : e.endDate());
+            sitemap.add(new String[] {path, lastmod});
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, e.id(), in -> {
+                String body = in.bodies().getOrDefault(e.id(), "");
+                String html = markdown.render(body);
+                int words = body.split("\\s+").length;
+                Page page = page(path, e.title(), e.summary(),
+                        cardPath == null ? null : settings.baseUrl() + cardPath, upText, "post");
+                return pages.render("post.jte", new PostPage(page, e.title(), info.card().date(),
+                        info.card().isoDate(), info.authors(), info.tags(), html, media, older, newer, related,
+                        Math.max(1, words / 200)));
+            }));
+            if (cardPath != null) {
+                CardRenderer.Card card = new CardRenderer.Card(e.title(), info.card().date(), settings.name(),
+                        e.tags().isEmpty() ? "" : e.tags().get(0));
+                outputs.add(new Output(cardPath, CardRenderer.fingerprint(card), Output.Kind.CARD, null,
+                        in -> cards.render(card)));
+            }
+        }
+    }
+
+    /** Posts sharing the most tags, among each tag's chronological neighbours (O(tags x window) per post). */
+    private List<Link> related(int i) {
+        if (settings.related() == 0) {
+            return List.of();
+        }
+        PostEntry e = posts[i].entry();
+        Map<Integer, Integer> score = new HashMap<>();
+        for (String t : e.tags()) {
+            List<Integer> members = byTag.get(t);
+            int pos = java.util.Collections.binarySearch(members, i);
+            for (int k = Math.max(0, pos - RELATED_WINDOW); k <= Math.min(members.size() - 1, pos + RELATED_WINDOW);
+                 k++) {
+                int j = members.get(k);
+                if (j != i) {
+                    score.merge(j, 1, Integer::sum);
+                }
+            }
+        }
+        List<Integer> candidates = new ArrayList<>(score.keySet());
+        candidates.sort(Comparator.comparingInt((Integer j) -> -score.get(j))
+                .thenComparingInt(j -> Math.abs(j - i)).thenComparingInt(j -> j));
+        List<Link> out = new ArrayList<>();
+        for (int k = 0; k < candidates.size() && k < settings.related(); k++) {
+            Info r = posts[candidates.get(k)];
+            out.add(new Link(r.href(), r.entry().title()));
+        }
+        return out;
+    }
+
+    private List<MediaView> media(PostEntry e) {
+        List<MediaView> out = new ArrayList<>();
+        for (String id : e.mediaIds()) {
+            MediaItem m = catalog.media().get(id);
+            if (m != null && safeMediaPath(m.relPath()) != null) {
+                out.add(new MediaView(safeMediaPath(m.relPath()), m.kind(), m.fileName(), m.mime()));
+            }
+        }
+        return out;
+    }
+
+    /** The output path of a media file: its site-relative path if that is a plain relative path, else null. */
+    static String safeMediaPath(String rel) {
+        if (rel == null || rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains(":")
+                || rel.contains("\0")) {
+            return null;
+        }
+        for (String part : rel.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.startsWith(".")) {
+                return null;
+            }
+        }
+        return rel.startsWith("media/") ? rel : "media/" + rel;
+    }
+
+    // ---- listings ------------------------------------------------------------------------------------------
+
+    private List<Integer> allIndexes() {
+        List<Integer> all = new ArrayList<>(posts.length);
+        for (int i = 0; i < posts.length; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    private void planListing(String kind, String heading, String intro, List<Integer> members,
+                             Function<Integer, String> pathOf, String section) {
+        int size = settings.pageSize();
+        int pageCount = Math.max(1, (members.size() + size - 1) / size);
+        for (int p = 1; p <= pageCount; p++) {
+            List<Integer> slice = members.subList(Math.min(members.size(), (p - 1) * size),
+                    Math.min(members.size(), p * size));
+            String path = pathOf.apply(p);
+            Pager pager = pager(p, pageCount, pathOf);
+            Fingerprint fp = new Fingerprint().add(base).add(kind).add(heading).add(intro).add(p).add(pageCount);
+            slice.forEach(i -> fp.add(posts[i].listHash()));
+            String title = p == 1 ? heading : heading + " (page " + p + ")";
+            String pageTitle = kind.equals("home") && p == 1 ? settings.name() : title;
+            sitemap.add(new String[] {path, null});
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("list.jte",
+                    new ListPage(page(path, pageTitle, intro, null, null, section), title, intro, cards(slice),
+                            pager, null))));
+        }
+    }
+
+    private List<PostCard> cards(List<Integer> slice) {
+        List<PostCard> out = new ArrayList<>(slice.size());
+        slice.forEach(i -> out.add(posts[i].card()));
+        return out;
+    }
+
+    private static Pager pager(int p, int count, Function<Integer, String> pathOf) {
+        List<PageNum> nums = new ArrayList<>();
+        int last = 0;
+        for (int k : new int[] {1, p - 2, p - 1, p, p + 1, p + 2, count}) {
+            if (k < 1 || k > count || k <= last) {
+                continue;
+            }
+            if (k > last + 1) {
+                nums.add(new PageNum(null, "…", false));
+            }
+            nums.add(new PageNum(pathOf.apply(k), Integer.toString(k), k == p));
+            last = k;
+        }
+        return new Pager(p > 1 ? pathOf.apply(p - 1) : null, p < count ? pathOf.apply(p + 1) : null, nums);
+    }
+
+    private void planTags() {
+        int max = 0;
+        for (List<Integer> m : byTag.values()) {
+            max = Math.max(max, m.size());
+        }
+        List<TagRef> refs = new ArrayList<>();
+        Fingerprint cloudFp = new Fingerprint().add(base).add("cloud");
+        for (Map.Entry<String, List<Integer>> t : byTag.entrySet()) {
+            String slug = tagSlug(t.getKey());
+            int count = t.getValue().size();
+            int level = max <= 1 ? 5 : (int) ((count - 1) / (double) (max - 1) * 9) + 1;
+            refs.add(new TagRef("tags/" + slug + "/index.html", t.getKey(), level, count));
+            cloudFp.add(t.getKey()).add(count);
+            planListing("tag", "#" + t.getKey(), count + (count == 1 ? " post" : " posts") + " tagged "
+                    + t.getKey() + ".", t.getValue(), p -> "tags/" + slug + "/" + (p == 1 ? "index" : p) + ".html",
+                    "tags");
+        }
+        refs.sort(Comparator.comparingInt((TagRef r) -> -r.count()).thenComparing(TagRef::name));
+        String path = "tags/index.html";
+        sitemap.add(new String[] {path, null});
+        outputs.add(new Output(path, cloudFp.hex(), Output.Kind.PAGE, null, in -> pages.render("tags.jte",
+                new TagCloud(page(path, "Tags", "All tags of " + settings.name(), null, null, "tags"), refs))));
+    }
+
+    private void planAuthors() {
+        Map<String, List<Integer>> byAuthor = new TreeMap<>();
+        for (int i = 0; i < posts.length; i++) {
+            for (String id : posts[i].entry().authorIds()) {
+                List<Integer> m = byAuthor.computeIfAbsent(id, k -> new ArrayList<>());
+                if (m.isEmpty() || m.get(m.size() - 1) != i) {
+                    m.add(i);
+                }
+            }
+        }
+        for (String id : catalog.profiles().keySet()) {
+            byAuthor.computeIfAbsent(id, k -> new ArrayList<>());
+        }
+        List<AuthorRef> refs = new ArrayList<>();
+        Fingerprint indexFp = new Fingerprint().add(base).add("authors");
+        for (Map.Entry<String, List<Integer>> a : byAuthor.entrySet()) {
+            String id = a.getKey();
+            Author author = catalog.authors().get(id);
+            Profile profile = catalog.profiles().get(id);
+            if (author == null || author.optedOut()) {
+                continue;
+            }
+            String name = author.displayName();
+            String slug = authorSlug(id);
+            List<Integer> members = a.getValue();
+            refs.add(new AuthorRef("authors/" + slug + "/index.html", name, members.size()));
+            indexFp.add(slug).add(name).add(members.size());
+            Function<Integer, String> pathOf = p -> "authors/" + slug + "/" + (p == 1 ? "index" : p) + ".html";
+            int size = settings.pageSize();
+            int pageCount = Math.max(1, (members.size() + size - 1) / size);
+            // page 1: the profile and the newest posts; further pages: plain listings
+            List<Integer> first = members.subList(0, Math.min(size, members.size()));
+            Fingerprint fp = new Fingerprint().add(base).add("author").add(name).add(pageCount);
+            if (profile != null) {
+                fp.add(profile.toString());
+            }
+            first.forEach(i -> fp.add(posts[i].listHash()));
+            String path = pathOf.apply(1);
+            Pager pager = pager(1, pageCount, pathOf);
+            sitemap.add(new String[] {path, null});
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("author.jte",
+                    authorPage(path, name, profile, cards(first), pager))));
+            if (members.size() > size) {
+                planListingFrom(2, "author", name, members, pathOf, "authors", pageCount);
+            }
+        }
+        refs.sort(Comparator.comparing(AuthorRef::name).thenComparing(AuthorRef::href));
+        String path = "authors/index.html";
+        sitemap.add(new String[] {path, null});
+        outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in -> pages.render("authors.jte",
+                new AuthorIndex(page(path, "Authors", "Everyone who wrote in " + settings.name(), null, null,
+                        "authors"), refs))));
+    }
+
+    private void planListingFrom(int fromPage, String kind, String heading, List<Integer> members,
+                                 Function<Integer, String> pathOf, String section, int pageCount) {
+        int size = settings.pageSize();
+        for (int p = fromPage; p <= pageCount; p++) {
+            List<Integer> slice = members.subList((p - 1) * size, Math.min(members.size(), p * size));
+            String path = pathOf.apply(p);
+            Pager pager = pager(p, pageCount, pathOf);
+            Fingerprint fp = new Fingerprint().add(base).add(kind).add(heading).add(p).add(pageCount);
+            slice.forEach(i -> fp.add(posts[i].listHash()));
+            String title = heading + " (page " + p + ")";
+            sitemap.add(new String[] {path, null});
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("list.jte",
+                    new ListPage(page(path, title, null, null, null, section), title, null, cards(slice), pager,
+                            null))));
+        }
+    }
+
+    private AuthorPage authorPage(String path, String name, Profile profile, List<PostCard> first, Pager pager) {
+        Page page = page(path, name, "Posts and profile of " + name, null, null, "authors");
+        if (profile == null) {
+            return new AuthorPage(page, name, null, 0, null, null, List.of(), List.of(), List.of(), first, pager);
+        }
+        int max = 1;
+        for (int h : profile.hours()) {
+            max = Math.max(max, h);
+        }
+        List<Integer> pct = new ArrayList<>();
+        for (int h : profile.hours()) {
+            pct.add(h * 100 / max);
+        }
+        return new AuthorPage(page, name, markdown.render(profile.bodyMarkdown()), profile.messageCount(),
+                HUMAN.format(profile.firstTs()), HUMAN.format(profile.lastTs()), pct, profile.topWords(),
+                profile.topEmoji(), first, pager);
+    }
+
+    private void planArchive() {
+        Map<String, List<Integer>> byMonth = new TreeMap<>(Comparator.reverseOrder());
+        for (int i = 0; i < posts.length; i++) {
+            byMonth.computeIfAbsent(MONTH.format(posts[i].entry().date()), k -> new ArrayList<>()).add(i);
+        }
+        List<MonthRef> months = new ArrayList<>();
+        Fingerprint indexFp = new Fingerprint().add(base).add("archive");
+        for (Map.Entry<String, List<Integer>> m : byMonth.entrySet()) {
+            String label = MONTH_LABEL.format(posts[m.getValue().get(0)].entry().date());
+            String path = "archive/" + m.getKey() + ".html";
+            months.add(new MonthRef(path, label, m.getValue().size()));
+            indexFp.add(path).add(m.getValue().size());
+            List<Integer> members = m.getValue();
+            Fingerprint fp = new Fingerprint().add(base).add("month").add(path);
+            members.forEach(i -> fp.add(posts[i].listHash()));
+            sitemap.add(new String[] {path, null});
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("list.jte",
+                    new ListPage(page(path, label, "Posts of " + label, null, null, "archive"), label,
+                            members.size() + " posts.", cards(members), null, null))));
+        }
+        String path = "archive/index.html";
+        sitemap.add(new String[] {path, null});
+        outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in -> pages.render("archive.jte",
+                new ArchiveIndex(page(path, "Archive", "All posts by month", null, null, "archive"), months))));
+    }
+
+    // ---- static pages, feeds, search, sitemap, assets --------------------------------------------------------
+
+    private void planStaticPages() {
+        int n = posts.length;
+        String range = n == 0 ? "" : " from " + HUMAN.format(posts[n - 1].entry().date()) + " to "
+                + HUMAN.format(posts[0].entry().date());
+        long people = catalog.authors().values().stream().filter(a -> !a.optedOut()).count();
+        String about = "<p>" + Html.escape(settings.description()) + "</p>\n<p>" + n + " posts" + Html.escape(range)
+                + ", written by Egregora from the conversation of " + people + " people. Everyone appears under a"
+                + " pseudonym or the alias they chose.</p>\n<p>Feeds: <a href=\"feed.xml\">RSS</a>, "
+                + "<a href=\"atom.xml\">Atom</a>.</p>";
+        text("about.html", "About", about, "about");
+        text("404.html", "Page not found", "<p>There is nothing here. Try the <a href=\"/index.html\">latest posts"
+                + "</a> or <a href=\"/search.html\">search</a>.</p>", null);
+        text("search.html", "Search", "<form class=\"search\" role=\"search\" action=\"search.html\">"
+                + "<label for=\"search-input\">Search titles, tags and text</label> "
+                + "<input id=\"search-input\" name=\"q\" type=\"search\" autocomplete=\"off\"></form>"
+                + "<p id=\"search-status\" role=\"status\"></p><ol id=\"search-results\"></ol>"
+                + "<script src=\"search-index.js\"></script><script src=\"assets/search.js\"></script>", "search");
+    }
+
+    private void text(String path, String heading, String html, String section) {
+        String hash = new Fingerprint().add(base).add("text").add(path).add(heading).add(html).hex();
+        if (!path.equals("404.html") && !path.equals("search.html")) {
+            sitemap.add(new String[] {path, null});
+        }
+        outputs.add(new Output(path, hash, Output.Kind.PAGE, null, in -> {
+            Page page = page(path, heading, settings.description(), null, null, section);
+            if (path.equals("404.html")) {
+                page = new Page("/", path, page.title(), page.description(), page.siteName(), page.lang(), null,
+                        null, page.customCss(), null, null);
+            }
+            return pages.render("text.jte", new TextPage(page, heading, html));
+        }));
+    }
+
+    private void planFeeds() {
+        int n = Math.min(settings.feedSize(), posts.length);
+        Fingerprint fp = new Fingerprint().add(base).add("feeds");
+        for (int i = 0; i < n; i++) {
+            fp.add(posts[i].listHash()).add(posts[i].entry().date().toString());
+        }
+        String hash = fp.hex();
+        outputs.add(new Output("feed.xml", hash, Output.Kind.PAGE, null, in -> Feeds.rss(settings,
+                items(n)).getBytes(StandardCharsets.UTF_8)));
+        outputs.add(new Output("atom.xml", hash, Output.Kind.PAGE, null, in -> Feeds.atom(settings,
+                items(n)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private List<Feeds.Item> items(int n) {
+        List<Feeds.Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Info p = posts[i];
+            List<String> authors = new ArrayList<>();
+            p.authors().forEach(a -> authors.add(a.label()));
+            items.add(new Feeds.Item(settings.baseUrl() + p.href(), p.entry().title(), p.entry().summary(),
+                    p.entry().date(), p.entry().tags(), authors));
+        }
+        return items;
+    }
+
+    private void planSearch() {
+        Fingerprint fp = new Fingerprint().add(base).add("search");
+        for (Info p : posts) {
+            fp.add(p.listHash()).add(p.entry().contentHash());
+        }
+        outputs.add(new Output("search-index.js", fp.hex(), Output.Kind.SEARCH_INDEX, null, in -> {
+            StringBuilder sb = new StringBuilder(posts.length * 400 + 64);
+            sb.append("window.EGREGORA_SEARCH={\"v\":1,\"docs\":[");
+            for (int i = 0; i < posts.length; i++) {
+                Info p = posts[i];
+                sb.append(i == 0 ? "[" : ",\n[");
+                Html.jsonString(sb, p.href()).append(',');
+                Html.jsonString(sb, p.entry().title()).append(',');
+                Html.jsonString(sb, p.card().isoDate()).append(',');
+                Html.jsonString(sb, String.join(" ", p.entry().tags())).append(',');
+                Html.jsonString(sb, in.searchTerms().getOrDefault(p.entry().id(), "")).append(']');
+            }
+            sb.append("]};\n");
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }));
+    }
+
+    private void planSitemap() {
+        Fingerprint fp = new Fingerprint().add(base).add("sitemap");
+        for (String[] s : sitemap) {
+            fp.add(s[0]).add(s[1]);
+        }
+        List<String[]> urls = List.copyOf(sitemap);
+        outputs.add(new Output("sitemap.xml", fp.hex(), Output.Kind.PAGE, null, in -> {
+            StringBuilder sb = new StringBuilder(urls.size() * 90 + 200);
+            sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                    .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            for (String[] u : urls) {
+                sb.append("<url><loc>");
+                Html.escapeTo(sb, settings.baseUrl() + u[0]);
+                sb.append("</loc>");
+                if (u[1] != null) {
+                    sb.append("<lastmod>").append(u[1]).append("</lastmod>");
+                }
+                sb.append("</url>\n");
+            }
+            sb.append("</urlset>\n");
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }));
+        String robots = "User-agent: *\nAllow: /\nSitemap: " + settings.baseUrl() + "sitemap.xml\n";
+        outputs.add(new Output("robots.txt", new Fingerprint().add(robots).hex(), Output.Kind.ASSET, null,
+                in -> robots.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void planAssets() {
+        for (String name : new String[] {"style.css", "theme.js", "search.js"}) {
+            byte[] bytes = PageRenderer.asset(name);
+            outputs.add(new Output("assets/" + name, new Fingerprint().add(new String(bytes,
+                    StandardCharsets.ISO_8859_1)).hex(), Output.Kind.ASSET, null, in -> bytes));
+        }
+        if (customCss != null) {
+            byte[] bytes = customCss.getBytes(StandardCharsets.UTF_8);
+            outputs.add(new Output("assets/custom.css", new Fingerprint().add(customCss).hex(), Output.Kind.ASSET,
+                    null, in -> bytes));
+        }
+        Map<String, MediaItem> used = new LinkedHashMap<>();
+        for (Info p : posts) {
+            for (String id : p.entry().mediaIds()) {
+                MediaItem m = catalog.media().get(id);
+                if (m != null && safeMediaPath(m.relPath()) != null) {
+                    used.putIfAbsent(safeMediaPath(m.relPath()), m);
+                }
+            }
+        }
+        for (Map.Entry<String, MediaItem> u : used.entrySet()) {
+            Path source = site.resolve(u.getValue().relPath()).normalize();
+            if (!source.startsWith(site) || !Files.isRegularFile(source)) {
+                continue;
+            }
+            outputs.add(new Output(u.getKey(), new Fingerprint().add(u.getValue().id()).add(u.getValue().bytes())
+                    .hex(), Output.Kind.MEDIA, null, in -> {
+                        try {
+                            return Files.readAllBytes(source);
+                        } catch (java.io.IOException e) {
+                            throw new dev.egregora.core.EgregoraException("cannot read media " + source + ": "
+                                    + e.getMessage(), e);
+                        }
+                    }));
+        }
+    }
+
+    private Page page(String path, String title, String description, String ogImage, String updatedText,
+                      String section) {
+        int depth = 0;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        String fullTitle = title.equals(settings.name()) ? title : title + " · " + settings.name();
+        return new Page("../".repeat(depth), path, fullTitle, description == null ? settings.description()
+                : description, settings.name(), settings.language(), ogImage, settings.baseUrl() + path,
+                customCss != null, updatedText, section);
+    }
+}

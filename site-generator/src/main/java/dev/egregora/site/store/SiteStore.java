@@ -1,0 +1,288 @@
+package dev.egregora.site.store;
+
+import dev.egregora.core.EgregoraException;
+import dev.egregora.core.model.Author;
+import dev.egregora.core.model.MediaItem;
+import dev.egregora.core.model.Profile;
+import dev.egregora.core.store.CoreSchema;
+import dev.egregora.core.store.Migration;
+import dev.egregora.core.store.Workspace;
+import dev.egregora.site.content.Catalog;
+import dev.egregora.site.content.PostEntry;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All of the site generator's database access: bulk reads of {@code posts}, {@code authors}, {@code profiles},
+ * {@code media} (never {@code authors.real_name}), and the module's own manifest and search-term tables. Every read
+ * is one query, never one per post.
+ */
+public final class SiteStore {
+    /** The module's migration (tables {@code site_manifest}, {@code site_search_terms}). */
+    public static final Migration MIGRATION = new Migration("site-generator", 1, "build manifest and search terms",
+            CoreSchema.sqlResource(SiteStore.class, "site-v1.sql"));
+
+    private static final int IN_LIST_LIMIT = 500;
+
+    private final Workspace workspace;
+
+    public SiteStore(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    private Connection c() {
+        return workspace.connection();
+    }
+
+    /** Posts (metadata and content hash, newest first), authors, profiles and media, in four queries. */
+    public Catalog loadCatalog() {
+        try {
+            return new Catalog(loadPosts(), loadAuthors(), loadProfiles(), loadMedia());
+        } catch (SQLException e) {
+            throw new EgregoraException("cannot read the site's posts: " + e.getMessage(), e);
+        }
+    }
+
+    private List<PostEntry> loadPosts() throws SQLException {
+        String sql = "SELECT id, slug, title, summary, epoch_us(date), epoch_us(end_date), tags, author_ids, media_ids,"
+                + " language, md5(concat_ws(chr(31), id, slug, signature, title, summary, CAST(date AS VARCHAR),"
+                + " CAST(end_date AS VARCHAR), array_to_string(tags, chr(30)), array_to_string(author_ids, chr(30)),"
+                + " array_to_string(media_ids, chr(30)), language, body_md, writer))"
+                + " FROM posts ORDER BY date DESC, id";
+        List<PostEntry> posts = new ArrayList<>();
+        try (Statement st = c().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                posts.add(new PostEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        micros(rs.getLong(5)), micros(rs.getLong(6)), strings(rs.getArray(7)),
+                        strings(rs.getArray(8)), strings(rs.getArray(9)), rs.getString(10), rs.getString(11)));
+            }
+        }
+        return posts;
+    }
+
+    private Map<String, Author> loadAuthors() throws SQLException {
+        Map<String, Author> authors = new HashMap<>();
+        try (Statement st = c().createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, pseudonym, alias, opted_out FROM authors")) {
+            while (rs.next()) {
+                authors.put(rs.getString(1), new Author(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4)));
+            }
+        }
+        return authors;
+    }
+
+    private Map<String, Profile> loadProfiles() throws SQLException {
+        Map<String, Profile> profiles = new HashMap<>();
+        String sql = "SELECT author_id, pseudonym, message_count, epoch_us(first_ts), epoch_us(last_ts), hours,"
+                + " top_words, top_emoji, post_ids, body_md FROM profiles";
+        try (Statement st = c().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                List<Integer> hours = new ArrayList<>();
+                Array a = rs.getArray(6);
+                for (Object o : (Object[]) a.getArray()) {
+                    hours.add(o == null ? 0 : ((Number) o).intValue());
+                }
+                profiles.put(rs.getString(1), new Profile(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        micros(rs.getLong(4)), micros(rs.getLong(5)), hours, strings(rs.getArray(7)),
+                        strings(rs.getArray(8)), strings(rs.getArray(9)), rs.getString(10)));
+            }
+        }
+        return profiles;
+    }
+
+    private Map<String, MediaItem> loadMedia() throws SQLException {
+        Map<String, MediaItem> media = new HashMap<>();
+        try (Statement st = c().createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, file_name, rel_path, mime, kind, bytes FROM media")) {
+            while (rs.next()) {
+                media.put(rs.getString(1), new MediaItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6)));
+            }
+        }
+        return media;
+    }
+
+    /** Markdown bodies of the given posts, by id: one query (all bodies, filtered, when the set is large). */
+    public Map<String, String> loadBodies(Collection<String> ids) {
+        Map<String, String> bodies = new HashMap<>();
+        if (ids.isEmpty()) {
+            return bodies;
+        }
+        try {
+            if (ids.size() > IN_LIST_LIMIT) {
+                Set<String> wanted = Set.copyOf(ids);
+                try (Statement st = c().createStatement();
+                     ResultSet rs = st.executeQuery("SELECT id, body_md FROM posts")) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (wanted.contains(id)) {
+                            bodies.put(id, rs.getString(2));
+                        }
+                    }
+                }
+                return bodies;
+            }
+            StringBuilder sql = new StringBuilder("SELECT id, body_md FROM posts WHERE id IN (");
+            for (int i = 0; i < ids.size(); i++) {
+                sql.append(i == 0 ? "?" : ",?");
+            }
+            sql.append(')');
+            try (PreparedStatement ps = c().prepareStatement(sql.toString())) {
+                int i = 1;
+                for (String id : ids) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bodies.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return bodies;
+        } catch (SQLException e) {
+            throw new EgregoraException("cannot read post bodies: " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest of {@code output}: relative path to input fingerprint. */
+    public Map<String, String> loadManifest(String output) {
+        Map<String, String> manifest = new HashMap<>();
+        try (PreparedStatement ps = c().prepareStatement("SELECT path, hash FROM site_manifest WHERE output = ?")) {
+            ps.setString(1, output);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    manifest.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EgregoraException("cannot read the site manifest: " + e.getMessage(), e);
+        }
+        return manifest;
+    }
+
+    /**
+     * Records the new manifest of {@code output} in one transaction: rows of {@code removed} and {@code changed}
+     * paths are deleted, {@code changed} ones appended; when many rows change the whole manifest is rewritten.
+     */
+    public void saveManifest(String output, Map<String, String> all, Map<String, String> changed,
+                             Collection<String> removed) {
+        if (changed.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        boolean rewrite = changed.size() + removed.size() > IN_LIST_LIMIT;
+        workspace.inTransaction(conn -> {
+            if (rewrite) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM site_manifest WHERE output = ?")) {
+                    ps.setString(1, output);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "DELETE FROM site_manifest WHERE output = ? AND path = ?")) {
+                    for (String p : concat(changed.keySet(), removed)) {
+                        ps.setString(1, output);
+                        ps.setString(2, p);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            Map<String, String> rows = rewrite ? all : changed;
+            workspace.append("site_manifest", appender -> {
+                for (Map.Entry<String, String> e : rows.entrySet()) {
+                    appender.beginRow().append(output).append(e.getKey()).append(e.getValue()).endRow();
+                }
+                return rows.size();
+            });
+            return null;
+        });
+    }
+
+    /** Cached search terms by post id, only where the cached content hash still matches. */
+    public Map<String, String> loadSearchTerms(Map<String, String> contentHashById) {
+        Map<String, String> terms = new HashMap<>();
+        try (Statement st = c().createStatement();
+             ResultSet rs = st.executeQuery("SELECT post_id, content_hash, terms FROM site_search_terms")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                if (rs.getString(2).equals(contentHashById.get(id))) {
+                    terms.put(id, rs.getString(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EgregoraException("cannot read search terms: " + e.getMessage(), e);
+        }
+        return terms;
+    }
+
+    /**
+     * Replaces the cached search terms of the given posts ({@code id -> [contentHash, terms]}) and drops those of
+     * posts that no longer exist, in one transaction.
+     */
+    public void saveSearchTerms(Map<String, String[]> termsById, Set<String> liveIds) {
+        workspace.inTransaction(conn -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE OR REPLACE TEMP TABLE site_keep_ids (id VARCHAR)");
+            }
+            workspace.append("site_keep_ids", a -> {
+                int n = 0;
+                for (String id : liveIds) {
+                    if (!termsById.containsKey(id)) {
+                        a.beginRow().append(id).endRow();
+                        n++;
+                    }
+                }
+                return n;
+            });
+            try (Statement st = conn.createStatement()) {
+                st.execute("DELETE FROM site_search_terms WHERE post_id NOT IN (SELECT id FROM site_keep_ids)");
+                st.execute("DROP TABLE site_keep_ids");
+            }
+            workspace.append("site_search_terms", a -> {
+                for (Map.Entry<String, String[]> e : termsById.entrySet()) {
+                    a.beginRow().append(e.getKey()).append(e.getValue()[0]).append(e.getValue()[1]).endRow();
+                }
+                return termsById.size();
+            });
+            return null;
+        });
+    }
+
+    private static List<String> concat(Collection<String> a, Collection<String> b) {
+        List<String> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Instant micros(long us) {
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            if (v != null) {
+                out.add(v.toString());
+            }
+        }
+        return out;
+    }
+}
