@@ -1,0 +1,148 @@
+package dev.egregora.writer.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads chat text: words, links and emoji. Stateless and thread-safe. */
+public final class ChatText {
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+");
+    private static final String TRAILING = ".,;:!?)]}'\"*_~";
+
+    private ChatText() {
+    }
+
+    /** Lower-cased words of at least 3 characters with a letter, without links and {@code [phone]}/{@code [email]}. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        String t = URL.matcher(text).replaceAll(" ").replace("[phone]", " ").replace("[email]", " ");
+        int i = 0;
+        int n = t.length();
+        while (i < n) {
+            int cp = t.codePointAt(i);
+            if (!Character.isLetterOrDigit(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            boolean letter = false;
+            while (i < n) {
+                cp = t.codePointAt(i);
+                if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+                    letter |= Character.isLetter(cp);
+                    i += Character.charCount(cp);
+                } else if ((cp == '\'' || cp == '’' || cp == '-') && i + 1 < n
+                        && Character.isLetter(t.codePointAt(i + 1))) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            String w = t.substring(start, i).replace('’', '\'').toLowerCase(Locale.ROOT);
+            if (letter && w.codePointCount(0, w.length()) >= 3) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern WORD_OR_BREAK = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’]+|[.!?,;:()\\n]");
+
+    /**
+     * Every word in order, lower-cased, with no length filter, and "." wherever punctuation, a line break, a link or
+     * a mask breaks the sentence (for phrases that must not span two sentences).
+     */
+    public static List<String> allWordsInOrder(String text) {
+        List<String> out = new ArrayList<>();
+        String t = URL.matcher(text).replaceAll(" . ").replace("[phone]", " . ").replace("[email]", " . ");
+        Matcher m = WORD_OR_BREAK.matcher(t.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            String w = m.group();
+            out.add(w.length() == 1 && ".!?,;:()\n".indexOf(w.charAt(0)) >= 0 ? "." : w.replace('’', '\''));
+        }
+        return out;
+    }
+
+    /** Every word, including short ones and stopwords (for language detection). */
+    public static List<String> allWords(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : URL.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
+            if (!w.isEmpty()) {
+                out.add(w.replace('’', '\''));
+            }
+        }
+        return out;
+    }
+
+    /** Links in the text, trailing punctuation removed, {@code www.} links given {@code https://}. */
+    public static List<String> urls(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            String u = m.group();
+            while (!u.isEmpty() && TRAILING.indexOf(u.charAt(u.length() - 1)) >= 0) {
+                if (u.endsWith(")") && u.indexOf('(') >= 0) {
+                    break; // https://en.wikipedia.org/wiki/Foo_(bar)
+                }
+                u = u.substring(0, u.length() - 1);
+            }
+            if (u.regionMatches(true, 0, "www.", 0, 4)) {
+                u = "https://" + u;
+            }
+            if (u.length() > "https://".length()) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Emoji in order of appearance, each with its modifiers: skin tones, variation selector 16, ZWJ sequences and
+     * regional-indicator flags stay one emoji.
+     */
+    public static List<String> emoji(String text) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!isEmojiBase(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            boolean flag = isRegional(cp);
+            i += Character.charCount(cp);
+            if (flag && i < n && isRegional(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+                out.add(text.substring(start, i));
+                continue;
+            }
+            while (i < n) {
+                int next = text.codePointAt(i);
+                if (next == 0xFE0F || (next >= 0x1F3FB && next <= 0x1F3FF) || next == 0x20E3) {
+                    i += Character.charCount(next);
+                } else if (next == 0x200D && i + 1 < n && isEmojiBase(text.codePointAt(i + 1))) {
+                    i += 1;
+                    i += Character.charCount(text.codePointAt(i));
+                } else {
+                    break;
+                }
+            }
+            out.add(text.substring(start, i));
+        }
+        return out;
+    }
+
+    private static boolean isRegional(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+    }
+
+    private static boolean isEmojiBase(int cp) {
+        return (cp >= 0x1F000 && cp <= 0x1FAFF && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
+                || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50 || cp == 0x2B55 || cp == 0x2764
+                || (cp >= 0x2B05 && cp <= 0x2B07) || cp == 0x2934 || cp == 0x2935 || cp == 0x3030 || cp == 0x303D;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.egregora.writer.text;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Document frequencies of a chat's words (one message = one document) and its language, learned once and then read
+ * by many threads. Scores words and two-word phrases of a window by TF-IDF against the whole chat.
+ */
+public final class Vocabulary {
+    private final Map<String, Integer> documentFrequency;
+    private final int documents;
+    private final Language language;
+
+    private Vocabulary(Map<String, Integer> documentFrequency, int documents, Language language) {
+        this.documentFrequency = Map.copyOf(documentFrequency);
+        this.documents = documents;
+        this.language = language;
+    }
+
+    /** Learns from every message text of a chat. */
+    public static Vocabulary learn(Collection<String> texts) {
+        Map<String, Integer> df = new HashMap<>();
+        List<String> sample = new ArrayList<>();
+        for (String text : texts) {
+            Set<String> seen = new HashSet<>(ChatText.words(text));
+            for (String w : seen) {
+                df.merge(w, 1, Integer::sum);
+            }
+            if (sample.size() < 200_000) {
+                sample.addAll(ChatText.allWords(text));
+            }
+        }
+        return new Vocabulary(df, texts.size(), Language.detect(sample));
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public int documents() {
+        return documents;
+    }
+
+    /** Smoothed inverse document frequency; unseen words count as rare. */
+    public double idf(String word) {
+        int df = documentFrequency.getOrDefault(word, 0);
+        return Math.log((documents + 1.0) / (df + 1.0)) + 1.0;
+    }
+
+    /** A scored keyword or phrase; {@code count} is how often it occurs in the window. */
+    public record Term(String text, int count, double score) {
+    }
+
+    private static final Comparator<Term> BEST = Comparator.comparingDouble(Term::score).reversed()
+            .thenComparing(Term::text);
+
+    /** The {@code k} best content words of a window's texts, by TF-IDF (stopwords of every language removed). */
+    public List<Term> keywords(List<String> texts, int k) {
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        for (String text : texts) {
+            for (String w : ChatText.words(text)) {
+                if (!Language.isAnyStopword(w) && !isNumber(w)) {
+                    tf.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+        List<Term> terms = new ArrayList<>(tf.size());
+        tf.forEach((w, c) -> terms.add(new Term(w, c, (1 + Math.log(c)) * idf(w))));
+        terms.sort(BEST);
+        return terms.subList(0, Math.min(k, terms.size()));
+    }
+
+    /** The {@code k} best two-word phrases (adjacent content words) occurring at least twice in the window. */
+    public List<Term> phrases(List<String> texts, int k) {
+        Map<String, Integer> tf = new LinkedHashMap<>();
+        for (String text : texts) {
+            Set<String> inThisMessage = new HashSet<>();
+            List<String> words = ChatText.allWordsInOrder(text);
+            for (int i = 1; i < words.size(); i++) {
+                String a = words.get(i - 1);
+                String b = words.get(i);
+                if (content(a) && content(b) && !a.equals(b) && inThisMessage.add(a + " " + b)) {
+                    tf.merge(a + " " + b, 1, Integer::sum);
+                }
+            }
+        }
+        List<Term> terms = new ArrayList<>();
+        tf.forEach((p, c) -> {
+            if (c >= 2) {
+                int sp = p.indexOf(' ');
+                terms.add(new Term(p, c, (1 + Math.log(c)) * (idf(p.substring(0, sp)) + idf(p.substring(sp + 1)))));
+            }
+        });
+        terms.sort(BEST);
+        return terms.subList(0, Math.min(k, terms.size()));
+    }
+
+    private static boolean content(String w) {
+        return w.codePointCount(0, w.length()) >= 3 && !Language.isAnyStopword(w) && !isNumber(w);
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
