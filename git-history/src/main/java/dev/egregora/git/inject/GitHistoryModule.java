@@ -1,11 +1,24 @@
 package dev.egregora.git.inject;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import dev.egregora.core.store.Migration;
+import dev.egregora.git.GitHistory;
+import dev.egregora.git.GitHistoryLoader;
+import dev.egregora.git.store.GitSchema;
 
-/** The git-history module's bindings. */
+/**
+ * The git-history module's bindings: its migration (tables {@code git_repos}, {@code git_commits},
+ * {@code git_file_changes}, {@code git_refs}), the loader and the {@link GitHistory} facade the CLI calls.
+ * {@code RevisionDates} is not bound here: it needs a loaded repository, so the CLI asks
+ * {@link GitHistory#revisionDates} for one once a workspace is open.
+ */
 public final class GitHistoryModule extends AbstractModule {
     @Override
     protected void configure() {
-        // bindings arrive with the module's implementation
+        Multibinder<Migration> migrations = Multibinder.newSetBinder(binder(), Migration.class);
+        GitSchema.migrations().forEach(m -> migrations.addBinding().toInstance(m));
+        bind(GitHistoryLoader.class);
+        bind(GitHistory.class);
     }
 }
