@@ -423,8 +423,8 @@ public final class ChatParser {
         private String decode(byte[] buf, int from, int to) {
             int len = to - from;
             String s = new String(buf, from, len, StandardCharsets.UTF_8);
-            if (s.length() == len) {
-                return s; // pure ASCII
+            if (s.length() == len && s.indexOf('\uFFFD') < 0) {
+                return s; // pure ASCII (indexOf of a non-Latin-1 char is O(1) on a Latin-1 string)
             }
             if (s.indexOf('\uFFFD') >= 0) {
                 invalidUtf8 += Utf8.malformed(buf, from, to);
