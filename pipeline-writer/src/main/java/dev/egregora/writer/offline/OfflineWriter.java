@@ -238,6 +238,7 @@ public final class OfflineWriter implements PostWriter {
         keywords.forEach(k -> top.add(k.text()));
         int n = messages.size();
         int[] replies = new int[n];
+        int[] replyScore = new int[n];
         double[] salience = new double[n];
         int[] words = new int[n];
         for (int i = 0; i < n; i++) {
@@ -251,9 +252,11 @@ public final class OfflineWriter implements PostWriter {
                 }
                 if (r.authorId() != null) {
                     repliers.add(r.authorId());
+                    replyScore[i] += 10;
                 }
             }
             replies[i] = repliers.size();
+            replyScore[i] += 100 * replies[i] + (m.text().strip().endsWith("?") ? 5 : 0);
             List<String> ws = ChatText.words(m.text());
             words[i] = ChatText.allWords(m.text()).size();
             for (String w : new TreeSet<>(ws)) {
@@ -263,7 +266,7 @@ public final class OfflineWriter implements PostWriter {
             }
         }
         Map<String, Integer> picked = new LinkedHashMap<>();
-        pick(picked, n, i -> replies[i] >= 2 && words[i] >= 2, i -> replies[i] * 1000.0 + words[i]);
+        pick(picked, n, i -> replies[i] >= 2 && words[i] >= 2, i -> replyScore[i]);
         pick(picked, n, i -> words[i] >= 3, i -> salience[i]);
         pick(picked, n, i -> words[i] >= 3, i -> words[i]);
         for (int i = 0; i < n && picked.size() < options.highlights(); i++) {

@@ -9,15 +9,21 @@ import java.util.regex.Pattern;
 /** Reads chat text: words, links and emoji. Stateless and thread-safe. */
 public final class ChatText {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+");
+    private static final Pattern FILE = Pattern.compile("(?i)[\\p{L}\\p{N}_\\-]+\\.(?:jpe?g|png|gif|webp|heic|mp4"
+            + "|mov|3gp|webm|opus|ogg|m4a|mp3|aac|pdf|docx?|xlsx?|pptx?|txt|zip|vcf)\\b");
     private static final String TRAILING = ".,;:!?)]}'\"*_~";
 
     private ChatText() {
     }
 
-    /** Lower-cased words of at least 3 characters with a letter, without links and {@code [phone]}/{@code [email]}. */
+    /**
+     * Lower-cased words of at least 3 characters with a letter, without links, attachment file names and
+     * {@code [phone]}/{@code [email]} masks.
+     */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        String t = URL.matcher(text).replaceAll(" ").replace("[phone]", " ").replace("[email]", " ");
+        String t = FILE.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ").replace("[phone]", " ")
+                .replace("[email]", " ");
         int i = 0;
         int n = t.length();
         while (i < n) {
@@ -56,7 +62,8 @@ public final class ChatText {
      */
     public static List<String> allWordsInOrder(String text) {
         List<String> out = new ArrayList<>();
-        String t = URL.matcher(text).replaceAll(" . ").replace("[phone]", " . ").replace("[email]", " . ");
+        String t = FILE.matcher(URL.matcher(text).replaceAll(" . ")).replaceAll(" . ").replace("[phone]", " . ")
+                .replace("[email]", " . ");
         Matcher m = WORD_OR_BREAK.matcher(t.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String w = m.group();
@@ -68,7 +75,7 @@ public final class ChatText {
     /** Every word, including short ones and stopwords (for language detection). */
     public static List<String> allWords(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : URL.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
+        for (String w : FILE.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
             if (!w.isEmpty()) {
                 out.add(w.replace('’', '\''));
             }

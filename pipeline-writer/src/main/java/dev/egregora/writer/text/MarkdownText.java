@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * number is masked as {@code [phone]} (a second line of defence behind the ETL's masking).
  */
 public final class MarkdownText {
-    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ().\\-]{6,}\\d");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\p{L}\\p{N}_\\-])\\+?\\(?\\d[\\d ().\\-]{6,}\\d(?![\\p{L}\\p{N}_])");
     private static final Pattern DATE = Pattern.compile("\\d{4}[-.]\\d{1,2}[-.]\\d{1,2}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}");
     private static final String SPECIAL = "\\`*_[]<>#!|~{}";
 
