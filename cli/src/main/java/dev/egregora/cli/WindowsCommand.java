@@ -1,17 +1,44 @@
 package dev.egregora.cli;
 
-import dev.egregora.core.EgregoraException;
+import dev.egregora.core.config.ConfigLoader;
+import dev.egregora.core.config.EgregoraConfig;
+import dev.egregora.core.model.Window;
+import dev.egregora.core.port.PostWriter;
+import dev.egregora.core.port.Windower;
+import dev.egregora.core.store.Workspace;
+import dev.egregora.core.store.WorkspaceOpener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code egregora windows}. */
-@Command(name = "windows", mixinStandardHelpOptions = true, description = "Cut the ingested conversation into windows and print the window table.")
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code egregora windows --site SITE --unit days --size 1}: compute and print the window table. */
+@Command(name = "windows", mixinStandardHelpOptions = true,
+        description = "Cut the ingested conversation into windows and print the window table.")
 final class WindowsCommand implements Runnable {
     @ParentCommand
     EgregoraCommand root;
 
+    @Option(names = "--site", defaultValue = "site", paramLabel = "SITE", description = "Site directory (default: ${DEFAULT-VALUE}).")
+    Path site;
+
+    @Mixin
+    Settings.WindowFlags flags;
+
     @Override
     public void run() {
-        throw new EgregoraException("'windows' is not available in this build yet");
+        EgregoraConfig config = flags.apply(ConfigLoader.load(site));
+        Windower.Spec s = Settings.windowSpec(config);
+        String fingerprint = root.injector().getInstance(PostWriter.class).fingerprint();
+        Windower windower = root.injector().getInstance(Windower.class);
+        List<Window> windows;
+        try (Workspace ws = root.injector().getInstance(WorkspaceOpener.class).open(site)) {
+            windows = windower.computeWindows(ws, new Windower.Spec(s.unit(), s.size(), s.overlap(),
+                    s.maxWindowTime(), s.gap(), fingerprint));
+        }
+        Reports.windows(root.out(), windows);
     }
 }
