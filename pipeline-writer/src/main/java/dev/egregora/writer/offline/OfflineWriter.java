@@ -122,7 +122,7 @@ public final class OfflineWriter implements PostWriter {
                 lang.word(people == 1 ? "participant" : "participants"), when)
                 + " " + (keywords.isEmpty() ? lang.word("quiet")
                 : String.format(Locale.ROOT, lang.word("about"), join(lang,
-                keywords.stream().limit(3).map(Vocabulary.Term::text).toList())));
+                keywords.stream().limit(3).map(Vocabulary.Term::display).toList())));
 
         StringBuilder md = new StringBuilder(4096);
         md.append('*').append(MarkdownText.inline(when)).append("*\n\n");
@@ -190,7 +190,7 @@ public final class OfflineWriter implements PostWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private static String dateRange(Language lang, Instant start, Instant end) {
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM uuuu", lang.locale()).withZone(ZoneOffset.UTC);
+        DateTimeFormatter day = lang.dateFormat();
         String d0 = day.format(start);
         String d1 = day.format(end);
         if (d0.equals(d1)) {
@@ -208,9 +208,10 @@ public final class OfflineWriter implements PostWriter {
             if (parts.size() == 3 || (!parts.isEmpty() && parts.get(0).contains(" ") && parts.size() == 2)) {
                 break;
             }
-            boolean inPhrase = parts.stream().anyMatch(p -> (" " + p + " ").contains(" " + k.text() + " "));
+            boolean inPhrase = parts.stream().anyMatch(p -> (" " + p.replace('-', ' ') + " ")
+                    .contains(" " + k.text().replace('-', ' ') + " "));
             if (!inPhrase) {
-                parts.add(k.text());
+                parts.add(k.display());
             }
         }
         if (parts.isEmpty()) {

@@ -76,11 +76,16 @@ public final class OfflineProfileWriter implements ProfileWriter {
             return new Profile(author.id(), name, 0, Instant.EPOCH, Instant.EPOCH, hours, topWords, topEmoji,
                     postIds, md.toString());
         }
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM uuuu", lang.locale()).withZone(ZoneOffset.UTC);
+        DateTimeFormatter day = lang.dateFormat();
         int n = messages.size();
-        md.append(MarkdownText.inline(String.format(Locale.ROOT, lang.word("profile"), "\u0000", n,
-                lang.word(n == 1 ? "message" : "messages"), day.format(first), day.format(last)))
-                .replace("\u0000", "**" + MarkdownText.inline(name) + "**"));
+        String d0 = day.format(first);
+        String d1 = day.format(last);
+        String sentence = d0.equals(d1)
+                ? String.format(Locale.ROOT, lang.word("profileDay"), "\u0000", n,
+                lang.word(n == 1 ? "message" : "messages"), d0)
+                : String.format(Locale.ROOT, lang.word("profile"), "\u0000", n,
+                lang.word(n == 1 ? "message" : "messages"), d0, d1);
+        md.append(MarkdownText.inline(sentence).replace("\u0000", "**" + MarkdownText.inline(name) + "**"));
         int busiest = 0;
         for (int h = 1; h < 24; h++) {
             if (hours.get(h) > hours.get(busiest)) {

@@ -21,6 +21,15 @@ public final class ChatText {
      * {@code [phone]}/{@code [email]} masks.
      */
     public static List<String> words(String text) {
+        return words(text, true);
+    }
+
+    /** As {@link #words(String)}, keeping the case of the text (for display). */
+    public static List<String> surfaceWords(String text) {
+        return words(text, false);
+    }
+
+    private static List<String> words(String text, boolean lower) {
         List<String> out = new ArrayList<>();
         String t = FILE.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ").replace("[phone]", " ")
                 .replace("[email]", " ");
@@ -46,7 +55,9 @@ public final class ChatText {
                     break;
                 }
             }
-            String w = t.substring(start, i).replace('’', '\'').toLowerCase(Locale.ROOT);
+            String raw = t.substring(start, i).replace('’', '\'');
+            String w = lower ? unElide(raw.toLowerCase(Locale.ROOT)) : raw.substring(
+                    raw.length() - unElide(raw.toLowerCase(Locale.ROOT)).length());
             if (letter && w.codePointCount(0, w.length()) >= 3) {
                 out.add(w);
             }
@@ -54,7 +65,8 @@ public final class ChatText {
         return out;
     }
 
-    private static final Pattern WORD_OR_BREAK = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’]+|[.!?,;:()\\n]");
+    private static final Pattern WORD_OR_BREAK = Pattern.compile(
+            "[\\p{L}\\p{M}\\p{N}]+(?:['’-][\\p{L}\\p{M}\\p{N}]+)*|[.!?,;:()\\n]");
 
     /**
      * Every word in order, lower-cased, with no length filter, and "." wherever punctuation, a line break, a link or
@@ -67,9 +79,16 @@ public final class ChatText {
         Matcher m = WORD_OR_BREAK.matcher(t.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String w = m.group();
-            out.add(w.length() == 1 && ".!?,;:()\n".indexOf(w.charAt(0)) >= 0 ? "." : w.replace('’', '\''));
+            out.add(w.length() == 1 && ".!?,;:()\n".indexOf(w.charAt(0)) >= 0 ? "." : unElide(w.replace('’', '\'')));
         }
         return out;
+    }
+
+    private static final Pattern ELISION = Pattern.compile("^(?:[ldjmnstc]|qu)'(?=\\p{L}{3})");
+
+    /** French/Italian elisions: "l'anniversaire" -> "anniversaire", "qu'elle" stays a stopword-ish "elle". */
+    static String unElide(String lowerCaseWord) {
+        return lowerCaseWord.indexOf('\'') < 0 ? lowerCaseWord : ELISION.matcher(lowerCaseWord).replaceFirst("");
     }
 
     /** Every word, including short ones and stopwords (for language detection). */
@@ -90,8 +109,9 @@ public final class ChatText {
         while (m.find()) {
             String u = m.group();
             while (!u.isEmpty() && TRAILING.indexOf(u.charAt(u.length() - 1)) >= 0) {
-                if (u.endsWith(")") && u.indexOf('(') >= 0) {
-                    break; // https://en.wikipedia.org/wiki/Foo_(bar)
+                if (u.endsWith(")") && u.chars().filter(c -> c == '(').count()
+                        >= u.chars().filter(c -> c == ')').count()) {
+                    break; // balanced: https://en.wikipedia.org/wiki/Foo_(bar)
                 }
                 u = u.substring(0, u.length() - 1);
             }

@@ -32,6 +32,7 @@ public enum Language {
             Map.entry("quiet", "A quiet stretch of the chat."), Map.entry("untitled", "Notes from the chat"),
             Map.entry("attachment", "attachment not in the export"),
             Map.entry("profile", "%s wrote %d %s between %s and %s."),
+            Map.entry("profileDay", "%s wrote %d %s on %s."),
             Map.entry("busiest", "Most active around %s (UTC)."), Map.entry("words", "Favourite words: %s."),
             Map.entry("emoji", "Favourite emoji: %s."), Map.entry("posts", "Appears in"),
             Map.entry("none", "No messages yet."))),
@@ -51,6 +52,7 @@ public enum Language {
             Map.entry("quiet", "Um trecho tranquilo da conversa."), Map.entry("untitled", "Notas da conversa"),
             Map.entry("attachment", "anexo ausente da exportação"),
             Map.entry("profile", "%s escreveu %d %s entre %s e %s."),
+            Map.entry("profileDay", "%s escreveu %d %s em %s."),
             Map.entry("busiest", "Mais ativo por volta das %s (UTC)."),
             Map.entry("words", "Palavras favoritas: %s."), Map.entry("emoji", "Emoji favoritos: %s."),
             Map.entry("posts", "Aparece em"), Map.entry("none", "Ainda sem mensagens."))),
@@ -71,6 +73,7 @@ public enum Language {
             Map.entry("untitled", "Notas de la conversación"),
             Map.entry("attachment", "adjunto ausente de la exportación"),
             Map.entry("profile", "%s escribió %d %s entre %s y %s."),
+            Map.entry("profileDay", "%s escribió %d %s el %s."),
             Map.entry("busiest", "Más activo hacia las %s (UTC)."),
             Map.entry("words", "Palabras favoritas: %s."), Map.entry("emoji", "Emoji favoritos: %s."),
             Map.entry("posts", "Aparece en"), Map.entry("none", "Aún no hay mensajes."))),
@@ -92,6 +95,7 @@ public enum Language {
             Map.entry("quiet", "Ein ruhiger Abschnitt des Chats."), Map.entry("untitled", "Notizen aus dem Chat"),
             Map.entry("attachment", "Anhang fehlt im Export"),
             Map.entry("profile", "%s schrieb %d %s zwischen %s und %s."),
+            Map.entry("profileDay", "%s schrieb %d %s am %s."),
             Map.entry("busiest", "Am aktivsten gegen %s (UTC)."),
             Map.entry("words", "Lieblingswörter: %s."), Map.entry("emoji", "Lieblings-Emoji: %s."),
             Map.entry("posts", "Kommt vor in"), Map.entry("none", "Noch keine Nachrichten."))),
@@ -111,6 +115,7 @@ public enum Language {
             Map.entry("untitled", "Notes de la conversation"),
             Map.entry("attachment", "pièce jointe absente de l'export"),
             Map.entry("profile", "%s a écrit %d %s entre le %s et le %s."),
+            Map.entry("profileDay", "%s a écrit %d %s le %s."),
             Map.entry("busiest", "Surtout actif vers %s (UTC)."),
             Map.entry("words", "Mots favoris : %s."), Map.entry("emoji", "Emoji favoris : %s."),
             Map.entry("posts", "Apparaît dans"), Map.entry("none", "Pas encore de messages.")));
@@ -134,6 +139,12 @@ public enum Language {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** The long local date format of this language ("March 14, 2025", "14 de março de 2025"), in UTC. */
+    public java.time.format.DateTimeFormatter dateFormat() {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(locale).withZone(java.time.ZoneOffset.UTC);
     }
 
     public boolean isStopword(String lowerCaseWord) {

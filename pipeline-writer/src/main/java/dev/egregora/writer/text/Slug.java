@@ -30,7 +30,7 @@ public final class Slug {
 
     /** Lower-case ASCII letters and digits joined by single dashes (accents folded: "ação" -> "acao"). */
     public static String ascii(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
                 .replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("œ", "oe").replace("ł", "l")
                 .toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(folded.length());

@@ -56,7 +56,10 @@ public final class Vocabulary {
     }
 
     /** A scored keyword or phrase; {@code count} is how often it occurs in the window. */
-    public record Term(String text, int count, double score) {
+    public record Term(String text, int count, double score, String display) {
+        public Term(String text, int count, double score) {
+            this(text, count, score, text);
+        }
     }
 
     private static final Comparator<Term> BEST = Comparator.comparingDouble(Term::score).reversed()
@@ -65,15 +68,18 @@ public final class Vocabulary {
     /** The {@code k} best content words of a window's texts, by TF-IDF (stopwords of every language removed). */
     public List<Term> keywords(List<String> texts, int k) {
         Map<String, Integer> tf = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> forms = new HashMap<>();
         for (String text : texts) {
-            for (String w : ChatText.words(text)) {
+            for (String surface : ChatText.surfaceWords(text)) {
+                String w = surface.toLowerCase(java.util.Locale.ROOT);
                 if (!Language.isAnyStopword(w) && !isNumber(w)) {
                     tf.merge(w, 1, Integer::sum);
+                    forms.computeIfAbsent(w, x -> new java.util.TreeMap<>()).merge(surface, 1, Integer::sum);
                 }
             }
         }
         List<Term> terms = new ArrayList<>(tf.size());
-        tf.forEach((w, c) -> terms.add(new Term(w, c, (1 + Math.log(c)) * idf(w))));
+        tf.forEach((w, c) -> terms.add(new Term(w, c, (1 + Math.log(c)) * idf(w), display(w, forms.get(w)))));
         terms.sort(BEST);
         return terms.subList(0, Math.min(k, terms.size()));
     }
@@ -101,6 +107,19 @@ public final class Vocabulary {
         });
         terms.sort(BEST);
         return terms.subList(0, Math.min(k, terms.size()));
+    }
+
+    /** The most frequent surface form; ties go to the lower-case form, then to the alphabetically first. */
+    private static String display(String lower, Map<String, Integer> forms) {
+        String best = lower;
+        int bestCount = forms.getOrDefault(lower, 0);
+        for (Map.Entry<String, Integer> e : forms.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
     }
 
     private static boolean content(String w) {

@@ -41,7 +41,7 @@ class OfflineWriterTest {
         assertThat(post.language()).isEqualTo("en");
         assertThat(post.title().toLowerCase()).contains("apartment");
         assertThat(post.tags()).contains("apartment", "lisbon");
-        assertThat(post.summary()).startsWith("11 messages from 3 participants, 14 March 2025, 09:00–09:40 UTC.");
+        assertThat(post.summary()).startsWith("11 messages from 3 participants, March 14, 2025, 09:00–09:40 UTC.");
         assertThat(post.bodyMarkdown())
                 .contains("## Highlights", "## Who took part", "## Links shared")
                 .contains("- **Captain** — 4 messages") // the alias, not the pseudonym
@@ -84,7 +84,7 @@ class OfflineWriterTest {
 
     @Test
     void portugueseDatesAreLocalized() {
-        assertThat(write(Chats.PORTUGUESE).summary()).contains("14 março 2025");
+        assertThat(write(Chats.PORTUGUESE).summary()).contains("14 de março de 2025");
     }
 
     @Test
