@@ -54,7 +54,12 @@ final class ConsoleProgress implements Progress {
             bar.close();
             bar = null;
         } else if (stage != null) {
-            err.printf("egregora: %s done (%d items, %.2f s)%n", stage, done, (System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (done > 0) {
+                err.printf("egregora: %s done (%d items, %.2f s)%n", stage, done, seconds);
+            } else {
+                err.printf("egregora: %s done (%.2f s)%n", stage, seconds);
+            }
             err.flush();
         }
     }
