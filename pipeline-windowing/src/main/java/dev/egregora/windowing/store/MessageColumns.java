@@ -3,7 +3,7 @@ package dev.egregora.windowing.store;
 import java.util.List;
 
 /**
- * The windowable messages of every chat as primitive columns, chats one after the other, each in (ts, seq) order.
+ * The windowable messages of every chat as primitive columns, chats one after the other, each in (ts, seq, id) order.
  * Chat {@code c} holds rows {@code [chatStarts[c], chatStarts[c + 1])}; a message's position in its chat is its row
  * minus {@code chatStarts[c]}.
  *

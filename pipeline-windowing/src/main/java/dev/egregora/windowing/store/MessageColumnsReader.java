@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Loads the windowable messages in ONE query: {@code kind = 'user'} messages whose author exists in {@code authors}
- * and has not opted out, ordered by {@code chat_id, ts, seq}. Only numbers cross JDBC (the chat id is read once per
+ * and has not opted out, ordered by {@code chat_id, ts, seq, id}. Only numbers cross JDBC (the chat id is read once per
  * chat), so a million rows load in a few hundred milliseconds.
  */
 public final class MessageColumnsReader {
@@ -25,7 +25,7 @@ public final class MessageColumnsReader {
 
     public MessageColumns read(Workspace workspace, boolean withDigests) {
         String sql = "SELECT (hash(m.chat_id) >> 1)::BIGINT, m.chat_id, epoch_us(m.ts), m.text_bytes"
-                + (withDigests ? ", " + DIGEST : "") + " " + WINDOWABLE + " ORDER BY m.chat_id, m.ts, m.seq";
+                + (withDigests ? ", " + DIGEST : "") + " " + WINDOWABLE + " ORDER BY m.chat_id, m.ts, m.seq, m.id";
         List<String> chats = new ArrayList<>();
         int[] starts = new int[8];
         long[] ts = new long[1024];

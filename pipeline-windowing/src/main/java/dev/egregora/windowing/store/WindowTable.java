@@ -22,7 +22,7 @@ public final class WindowTable {
     private static final String COPY = """
             INSERT INTO windows
             WITH pos AS (
-                SELECT m.id, m.chat_id, row_number() OVER (PARTITION BY m.chat_id ORDER BY m.ts, m.seq) - 1 AS p
+                SELECT m.id, m.chat_id, row_number() OVER (PARTITION BY m.chat_id ORDER BY m.ts, m.seq, m.id) - 1 AS p
                 %s
             ), wanted AS (
                 SELECT pos.* FROM pos

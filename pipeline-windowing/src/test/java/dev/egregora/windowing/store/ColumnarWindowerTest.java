@@ -106,7 +106,7 @@ class ColumnarWindowerTest {
         List<String> ids = new ArrayList<>();
         try (Statement st = ws.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT m.id " + MessageColumnsReader.WINDOWABLE
-                     + " AND m.chat_id = '" + chat + "' ORDER BY m.ts, m.seq")) {
+                     + " AND m.chat_id = '" + chat + "' ORDER BY m.ts, m.seq, m.id")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -210,6 +210,30 @@ class ColumnarWindowerTest {
         List<String> after = signatures(windower.computeWindows(ws, spec));
         assertThat(after.subList(0, 2)).isEqualTo(before.subList(0, 2));
         assertThat(after.get(2)).isNotEqualTo(before.get(2));
+    }
+
+    @Test
+    void tiesOfTimeAndSeqAreBrokenByMessageId() {
+        author("u1", "Amber Fox", false);
+        sql("INSERT INTO messages (id, chat_id, ts, seq, author_id, kind, text, text_bytes, source_line) VALUES "
+                + "('zz', 'a', TIMESTAMP '2025-01-01 10:00', 5, 'u1', 'user', 'later export', 11, 1), "
+                + "('aa', 'a', TIMESTAMP '2025-01-01 10:00', 5, 'u1', 'user', 'first export', 12, 1), "
+                + "('mm', 'a', TIMESTAMP '2025-01-01 10:01', 1, 'u1', 'user', 'next', 4, 2)");
+        windower.computeWindows(ws, new Spec(Unit.MESSAGES, 1, 0, null, null, "w"));
+        assertThat(orderedIds("a")).containsExactly("aa", "zz", "mm");
+        try (Statement st = ws.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT first_message, bytes FROM windows ORDER BY idx")) {
+            List<String> firsts = new ArrayList<>();
+            List<Long> bytes = new ArrayList<>();
+            while (rs.next()) {
+                firsts.add(rs.getString(1));
+                bytes.add(rs.getLong(2));
+            }
+            assertThat(firsts).containsExactly("aa", "zz", "mm");
+            assertThat(bytes).containsExactly(12L, 11L, 4L);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
