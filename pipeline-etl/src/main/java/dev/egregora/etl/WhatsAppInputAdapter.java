@@ -138,7 +138,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
 
         IngestSummary execute(ChatParser parser, DateOrder order) {
             ParseStats stats;
-            try (MessageRows r = MessageRows.open(ws, chatId)) {
+            try (MessageRows r = MessageRows.open(ws, chatId, options.loadPath())) {
                 rows = r;
                 try (InputStream in = archive.openChat()) {
                     stats = parser.parse(in, order, this::accept);

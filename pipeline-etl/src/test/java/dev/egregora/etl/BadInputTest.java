@@ -104,8 +104,8 @@ class BadInputTest {
     @Test
     void zipBombTotalAndEntryCaps() throws IOException {
         Path p = zip("big.zip", "_chat.txt", CHAT, "a.bin", new byte[5000]);
-        WhatsAppInputAdapter small = new WhatsAppInputAdapter(new EtlOptions(new ArchiveLimits(10, 4096, 1 << 20, 100),
-                1 << 20, true, true));
+        WhatsAppInputAdapter small = new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withLimits(
+                new ArchiveLimits(10, 4096, 1 << 20, 100)));
         try (Workspace ws = Workspace.open(dir.resolve("site"), CoreSchema.migrations())) {
             assertThatThrownBy(() -> small.ingest(ws, new Request(p, ZoneOffset.UTC, DateOrder.AUTO, true)))
                     .isInstanceOf(EgregoraException.class).hasMessageContaining("over the limit");

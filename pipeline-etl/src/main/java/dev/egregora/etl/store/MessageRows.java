@@ -5,30 +5,51 @@ import dev.egregora.core.store.Workspace;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Appends new messages of one chat straight into {@code messages} with DuckDB's appender, inside the caller's
- * transaction. The ids already stored for the chat are loaded first into a primitive set of their first 64 bits, so
- * a message already present (or repeated within the export) is dropped before it reaches the database: no staging
- * table, no anti-join. Not thread-safe; one per ingest.
+ * Loads the new messages of one chat into {@code messages}, inside the caller's transaction, by the chosen
+ * {@link LoadPath}. The ids already stored for the chat are loaded first into a primitive set of their first 64
+ * bits, so a message already present (or repeated within the export) is dropped before it reaches the database: no
+ * staging table, no anti-join. Not thread-safe; one per ingest.
  */
 public final class MessageRows implements AutoCloseable {
-    private final DuckDBAppender appender;
+    private static final String CSV_COLUMNS = "{'id':'VARCHAR','chat_id':'VARCHAR','ts':'BIGINT','seq':'BIGINT',"
+            + "'author_id':'VARCHAR','kind':'VARCHAR','text':'VARCHAR','text_bytes':'INTEGER','media_id':'VARCHAR',"
+            + "'media_name':'VARCHAR','edited':'BOOLEAN','deleted':'BOOLEAN','source_line':'BIGINT'}";
+
+    private final DuckDBConnection connection;
+    private final DuckDBAppender appender;   // APPENDER path
+    private final Path csvFile;              // CSV path
+    private final CsvRows csv;
     private final LongSet known;
     private final long seqBase;
     private long added;
 
-    private MessageRows(DuckDBAppender appender, LongSet known, long seqBase) {
+    private MessageRows(DuckDBConnection connection, DuckDBAppender appender, Path csvFile, CsvRows csv,
+                        LongSet known, long seqBase) {
+        this.connection = connection;
         this.appender = appender;
+        this.csvFile = csvFile;
+        this.csv = csv;
         this.known = known;
         this.seqBase = seqBase;
     }
 
-    /** Opens the appender; call inside {@link IngestStore#inTransaction}. */
+    /** Opens the appender (or the temp CSV file); call inside {@link IngestStore#inTransaction}. */
     public static MessageRows open(Workspace ws, String chatId) {
+        return open(ws, chatId, LoadPath.APPENDER);
+    }
+
+    /** As {@link #open(Workspace, String)}, by the given load path. */
+    public static MessageRows open(Workspace ws, String chatId, LoadPath path) {
         DuckDBConnection c = (DuckDBConnection) ws.connection();
         LongSet known = new LongSet();
         long seqBase = 0;
@@ -48,9 +69,17 @@ public final class MessageRows implements AutoCloseable {
                     }
                 }
             }
-            return new MessageRows(c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages"), known, seqBase);
+            if (path == LoadPath.CSV) {
+                Path file = Files.createTempFile(ws.dataDir(), "ingest-", ".csv");
+                return new MessageRows(c, null, file,
+                        new CsvRows(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)), known, seqBase);
+            }
+            return new MessageRows(c, c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages"), null, null,
+                    known, seqBase);
         } catch (SQLException e) {
             throw new EgregoraException("database error: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EgregoraException("cannot write a temp file in " + ws.dataDir() + ": " + e.getMessage(), e);
         }
     }
 
@@ -70,6 +99,40 @@ public final class MessageRows implements AutoCloseable {
                        long line) {
         if (!known.add(idPrefix)) {
             return false;
+        }
+        if (csv != null) {
+            try {
+                csv.plain(id);
+                csv.comma();
+                csv.plain(chatId);
+                csv.comma();
+                csv.number(tsMicros);
+                csv.comma();
+                csv.number(seqBase + index);
+                csv.comma();
+                csv.plain(authorId);
+                csv.comma();
+                csv.plain(kind);
+                csv.comma();
+                csv.quoted(text);
+                csv.comma();
+                csv.number(textBytes);
+                csv.comma();
+                csv.plain(mediaId);
+                csv.comma();
+                csv.quoted(mediaName);
+                csv.comma();
+                csv.bool(edited);
+                csv.comma();
+                csv.bool(deleted);
+                csv.comma();
+                csv.number(line);
+                csv.newline();
+            } catch (IOException e) {
+                throw new EgregoraException("cannot write " + csvFile + ": " + e.getMessage(), e);
+            }
+            added++;
+            return true;
         }
         try {
             appender.beginRow();
@@ -110,21 +173,41 @@ public final class MessageRows implements AutoCloseable {
         return added;
     }
 
-    /** Flushes the rows into the transaction. */
+    /** Moves the rows into the transaction (appender flush, or one INSERT from the CSV file). */
     public void flush() {
         try {
-            appender.flush();
+            if (appender != null) {
+                appender.flush();
+                return;
+            }
+            csv.close();
+            try (Statement st = connection.createStatement()) {
+                st.execute("INSERT INTO messages SELECT id, chat_id, make_timestamp(ts), seq, author_id, kind, text, "
+                        + "text_bytes, media_id, media_name, edited, deleted, source_line FROM read_csv('"
+                        + csvFile.toString().replace("'", "''") + "', header = false, quote = '\"', escape = '\"', "
+                        + "new_line = '\\n', auto_detect = false, allow_quoted_nulls = false, columns = "
+                        + CSV_COLUMNS + ")");
+            }
         } catch (SQLException e) {
-            throw new EgregoraException("cannot append to messages: " + e.getMessage(), e);
+            throw new EgregoraException("cannot load messages: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EgregoraException("cannot write " + csvFile + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
         try {
-            appender.close();
+            if (appender != null) {
+                appender.close();
+            } else {
+                csv.close();
+                Files.deleteIfExists(csvFile);
+            }
         } catch (SQLException e) {
             throw new EgregoraException("cannot append to messages: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EgregoraException("cannot delete " + csvFile + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,54 @@
+package dev.egregora.etl;
+
+import dev.egregora.core.port.InputAdapter.DateOrder;
+import dev.egregora.core.port.InputAdapter.Request;
+import dev.egregora.core.store.CoreSchema;
+import dev.egregora.core.store.Workspace;
+import dev.egregora.etl.sample.Layout;
+import dev.egregora.etl.sample.SampleExport;
+import dev.egregora.etl.store.LoadPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+import static dev.egregora.etl.WhatsAppInputAdapterTest.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The appender and the CSV load path store exactly the same rows (quotes, newlines, emoji, NULLs, empty text). */
+class LoadPathTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void bothLoadPathsStoreTheSameRows() throws Exception {
+        Path zip = dir.resolve("s.zip");
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            SampleExport.writeZip(out, SampleExport.Options.defaults().withMessages(4000).withMediaPerMille(10)
+                    .withLayout(Layout.ANDROID_PT_BR));
+        }
+        Path extra = dir.resolve("WhatsApp Chat with Quotes.txt");
+        Files.writeString(extra, "13/01/2024, 10:00 - Ana: she said \"hi, there\"\nsecond, line\n"
+                + "13/01/2024, 10:01 - Bruno: IMG-1.jpg (file attached)\n13/01/2024, 10:02 - Ana: ''\n");
+        List<String> a = load(LoadPath.APPENDER, zip, extra);
+        List<String> c = load(LoadPath.CSV, zip, extra);
+        assertThat(a).hasSize(4000 + 3);
+        assertThat(c).isEqualTo(a);
+    }
+
+    private List<String> load(LoadPath path, Path... exports) throws Exception {
+        Path site = dir.resolve(path.name());
+        WhatsAppInputAdapter adapter = new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withLoadPath(path));
+        try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
+            for (Path e : exports) {
+                adapter.ingest(ws, new Request(e, ZoneId.of("Europe/Berlin"), DateOrder.AUTO, true));
+            }
+            return rows(ws, "SELECT id, chat_id, ts, seq, author_id, kind, text, text_bytes, media_id, media_name, "
+                    + "edited, deleted, source_line, text IS NULL, media_name IS NULL FROM messages ORDER BY id");
+        }
+    }
+}
