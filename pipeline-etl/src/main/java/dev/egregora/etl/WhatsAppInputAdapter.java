@@ -117,7 +117,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         private final Map<String, MediaItem> mediaByName = new HashMap<>();
         private final Map<String, MediaItem> mediaById = new LinkedHashMap<>();
         private final List<CommandRow> commands = new ArrayList<>();
-        private final Map<String, Integer> occurrences = new HashMap<>();
+        private final List<Long> sameTime = new ArrayList<>();
         private LocalDateTime occurrenceTime;
         private MessageRows rows;
         private long index;
@@ -190,12 +190,17 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                 }
             }
             if (!m.time().equals(occurrenceTime)) {
-                occurrences.clear();
+                sameTime.clear();
                 occurrenceTime = m.time();
             }
+            // identical (time, author, text) messages get occurrence 0, 1, ...: hash again only on a repeat
             String raw = m.text();
-            int occurrence = occurrences.merge(authorId + "\u0000" + raw, 1, Integer::sum) - 1;
+            int occurrence = 0;
             String id = ids.id(m.time(), authorId, raw, occurrence);
+            while (sameTime.contains(ids.lastPrefix())) {
+                id = ids.id(m.time(), authorId, raw, ++occurrence);
+            }
+            sameTime.add(ids.lastPrefix());
             String text = mask ? ContactMasker.mask(body.text()) : body.text();
             boolean added = rows.add(ids.lastPrefix(), id, chatId, clock.epochMicros(m.time()), index++, authorId,
                     kind.dbValue(), text, Utf8Length.of(text), mediaId, body.attachment(), body.edited(),

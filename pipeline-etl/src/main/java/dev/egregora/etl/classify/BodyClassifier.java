@@ -35,14 +35,20 @@ public final class BodyClassifier {
 
     public static Body classify(String text) {
         boolean edited = false;
-        for (String marker : EDITED) {
+        for (int i = 0; i < EDITED.size() && text.endsWith(">"); i++) {
+            String marker = EDITED.get(i);
             if (text.endsWith(marker)) {
                 text = text.substring(0, text.length() - marker.length()).strip();
                 edited = true;
                 break;
             }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            return new Body(text, null, false, edited, false, null);
+        }
+        char c0 = text.charAt(0);
+        // only short bodies can be deleted/omitted markers; commands start with '/'
+        String lower = text.length() <= 60 || c0 == '/' ? text.toLowerCase(Locale.ROOT) : "";
         if (lower.startsWith("/egregora")) {
             return new Body(text, null, false, edited, false, command(text));
         }
@@ -50,7 +56,7 @@ public final class BodyClassifier {
             return new Body(text, null, false, edited, true, null);
         }
         if (OMITTED.contains(lower) || lower.endsWith(" omitted") && lower.length() < 40
-                || lower.contains("document omitted")) {
+                || text.length() > 60 && text.endsWith("document omitted")) {
             return new Body(text, null, true, edited, false, null);
         }
         // iOS "<attached: NAME>" (any label), possibly after a document title: "X.pdf • 3 pages <attached: NAME>"

@@ -62,30 +62,41 @@ final class ByteLines {
             limit += n;
             int i = scan;
             while (i < limit) {
-                byte c = buf[i];
-                if (c == '\n' || c == '\r') {
-                    int end = i;
-                    if (c == '\r') {
-                        if (i + 1 < limit) {
-                            if (buf[i + 1] == '\n') {
-                                i++;
-                            }
-                        } else {
-                            pendingCr = true;
+                // tight search for the next terminator
+                while (i < limit) {
+                    byte c = buf[i];
+                    if (c == '\n' || c == '\r') {
+                        break;
+                    }
+                    i++;
+                }
+                if (i == limit) {
+                    break;
+                }
+                int end = i;
+                if (buf[i] == '\r') {
+                    if (i + 1 < limit) {
+                        if (buf[i + 1] == '\n') {
+                            i++;
                         }
+                    } else {
+                        pendingCr = true;
                     }
-                    lineNo++;
-                    if (skipping) {
-                        skipping = false;
-                    } else if (!sink.line(buf, start, end, lineNo)) {
-                        return lineNo;
-                    }
-                    start = i + 1;
-                } else if (i - start >= maxLineBytes && !skipping) {
-                    skipping = true;
-                    sink.tooLong(lineNo + 1);
+                }
+                lineNo++;
+                if (skipping) {
+                    skipping = false;
+                } else if (end - start > maxLineBytes) {
+                    sink.tooLong(lineNo);
+                } else if (!sink.line(buf, start, end, lineNo)) {
+                    return lineNo;
                 }
                 i++;
+                start = i;
+            }
+            if (!skipping && limit - start > maxLineBytes) {
+                skipping = true;
+                sink.tooLong(lineNo + 1);
             }
             if (skipping) {
                 // forget the bytes of the over-long line seen so far

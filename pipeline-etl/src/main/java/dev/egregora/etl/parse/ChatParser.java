@@ -455,7 +455,8 @@ public final class ChatParser {
 
     /** Position of the first {@code ": "} (colon then a space or tab) in {@code b[from, to)}, or -1. */
     static int colonSpace(byte[] b, int from, int to) {
-        for (int i = from; i < to - 1; i++) {
+        int stop = Math.min(to - 1, from + 256); // no author name is that long; a later ": " is text
+        for (int i = from; i < stop; i++) {
             if (b[i] == ':' && (b[i + 1] == ' ' || b[i + 1] == '\t')) {
                 return i;
             }
