@@ -170,45 +170,37 @@ public final class WindowCutter {
         }
     }
 
-    /** Largest k in [s, n] with prefix[k] - prefix[s] <= cap. */
+    /** Largest k in [s, n] with prefix[k] - prefix[s] <= cap. Gallops from s: O(log window size). */
     private static int bytesEnd(long[] prefix, int s, int n, long cap) {
         long limit = prefix[s] + cap;
-        int lo = s;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (prefix[mid] <= limit) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        // first k in (s, n] with prefix[k] > limit, minus one
+        int first = lowerBound(prefix, s + 1, n + 1, limit + 1);
+        return first - 1;
     }
 
-    /** First index in [lo, hi) with ts >= value, or hi. */
+    /** First index in [lo, hi) with ts >= value, or hi. Gallops from lo: O(log distance). */
     static int lowerBound(long[] ts, int lo, int hi, long value) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
+        int step = 1;
+        int base = lo;
+        while (base + step < hi && ts[base + step] < value) {
+            base += step;
+            step <<= 1;
+        }
+        int l = base;
+        int h = Math.min(hi, base + step);
+        while (l < h) {
+            int mid = (l + h) >>> 1;
             if (ts[mid] < value) {
-                lo = mid + 1;
+                l = mid + 1;
             } else {
-                hi = mid;
+                h = mid;
             }
         }
-        return lo;
+        return l;
     }
 
-    /** First index in [lo, hi) with ts > value, or hi. */
+    /** First index in [lo, hi) with ts > value, or hi. Gallops from lo: O(log distance). */
     static int upperBound(long[] ts, int lo, int hi, long value) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return value == Long.MAX_VALUE ? hi : lowerBound(ts, lo, hi, value + 1);
     }
 }

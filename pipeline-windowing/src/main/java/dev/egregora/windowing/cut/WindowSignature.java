@@ -26,19 +26,14 @@ public final class WindowSignature {
         sha.update((byte) 0);
         sha.update((writerFingerprint == null ? "" : writerFingerprint).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        byte[] buf = new byte[8 * 64];
-        int k = 0;
-        for (int i = first; i < end; i++) {
-            long d = digests[i];
-            for (int b = 7; b >= 0; b--) {
-                buf[k++] = (byte) (d >>> (8 * b));
-            }
-            if (k == buf.length) {
-                sha.update(buf, 0, k);
-                k = 0;
-            }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * 512);
+        java.nio.LongBuffer longs = buf.asLongBuffer();
+        for (int i = first; i < end; i += 512) {
+            int len = Math.min(512, end - i);
+            longs.clear();
+            longs.put(digests, i, len);
+            sha.update(buf.array(), 0, len * 8);
         }
-        sha.update(buf, 0, k);
         return HexFormat.of().formatHex(sha.digest());
     }
 }
