@@ -22,6 +22,7 @@ class ArchitectureTest {
     static void importProduct() {
         product = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages(ROOT);
     }
 

@@ -1,0 +1,116 @@
+package dev.egregora.cli;
+
+import dev.egregora.cli.EgregoraCommandTest.Result;
+import dev.egregora.etl.sample.Layout;
+import dev.egregora.etl.sample.SampleExport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.egregora.cli.EgregoraCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code egregora write} with every real module, on generated and hand-written exports. */
+class WriteEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesASiteAndARerunDoesNoWork() throws Exception {
+        Path export = dir.resolve("chat.zip");
+        SampleCommand.write(export, SampleExport.Options.defaults().withMessages(800).withLayout(Layout.IOS_MDY_12H), true);
+        Path site = dir.resolve("site");
+
+        Result first = run("write", export.toString(), "--output", site.toString(), "--timezone", "UTC");
+        assertThat(first.code()).as(first.err()).isZero();
+        long posts = count(site, "SELECT count(*) FROM posts");
+        assertThat(posts).isPositive();
+        assertThat(first.out()).contains("Posts: " + posts + " windows, " + posts + " written");
+        assertThat(site.resolve("public/index.html")).isRegularFile();
+        Map<String, String> built = SiteTrees.hashes(site.resolve("public"));
+
+        Result second = run("write", export.toString(), "--output", site.toString(), "--timezone", "UTC");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("0 new").contains("0 written, " + posts + " already done");
+        assertThat(SiteTrees.hashes(site.resolve("public"))).isEqualTo(built);
+        assertThat(count(site, "SELECT count(*) FROM runs WHERE status = 'ok'")).isEqualTo(2);
+    }
+
+    @Test
+    void realNamesPhoneNumbersAndOptedOutAuthorsNeverReachTheSite() throws Exception {
+        Path export = dir.resolve("WhatsApp Chat with Friends.txt");
+        Files.writeString(export, String.join("\n",
+                "14/03/2025, 09:00 - Messages and calls are end-to-end encrypted. No one outside of this chat can read them.",
+                "14/03/2025, 09:01 - Maria Oliveira Santos: Bom dia! Alguém viu o jogo ontem?",
+                "14/03/2025, 09:02 - João Pedro Almeida: Vi sim, me liga no +55 11 98765-4321 ou joao.almeida@example.com",
+                "14/03/2025, 09:03 - Carla Secreta: /egregora opt-out",
+                "14/03/2025, 09:04 - Carla Secreta: minha mensagem confidencial sobre o aniversário surpresa",
+                "14/03/2025, 09:05 - Maria Oliveira Santos: Que jogo incrível, o segundo tempo foi demais",
+                "15/03/2025, 10:00 - João Pedro Almeida: Hoje tem churrasco na casa da Maria?",
+                "15/03/2025, 10:05 - Maria Oliveira Santos: Tem sim, tragam carvão e gelo", ""),
+                StandardCharsets.UTF_8);
+        Path site = dir.resolve("site");
+        Result r = run("write", export.toString(), "--output", site.toString(), "--timezone", "America/Sao_Paulo");
+        assertThat(r.code()).as(r.err()).isZero();
+
+        String published = SiteTrees.allText(site.resolve("public"));
+        assertThat(published).contains("churrasco");
+        for (String secret : List.of("Maria Oliveira", "Oliveira Santos", "João Pedro", "Almeida", "Carla Secreta",
+                "98765-4321", "98765", "joao.almeida@example.com", "confidencial", "aniversário surpresa")) {
+            assertThat(published).as("published site mentions %s", secret).doesNotContain(secret);
+        }
+        assertThat(strings(site, "SELECT real_name FROM authors ORDER BY real_name"))
+                .containsExactly("Carla Secreta", "João Pedro Almeida", "Maria Oliveira Santos");
+        assertThat(count(site, "SELECT count(*) FROM profiles")).isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsOneLineAndLeavesTheSiteUntouched() throws Exception {
+        Path notAZip = Files.write(dir.resolve("export.zip"), "this is not a zip".getBytes(StandardCharsets.UTF_8));
+        Path site = dir.resolve("site");
+        Result r = run("write", notAZip.toString(), "--output", site.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(lastLine(r.err())).startsWith("egregora: ").contains("export.zip").contains("not a ZIP");
+        assertThat(site.resolve("public")).doesNotExist();
+
+        Result missing = run("write", dir.resolve("nope.zip").toString(), "--output", site.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("export not found");
+
+        Result badUnit = run("write", notAZip.toString(), "--output", site.toString(), "--unit", "weeks");
+        assertThat(badUnit.code()).isEqualTo(1);
+        assertThat(badUnit.err()).contains("unknown window unit 'weeks'");
+    }
+
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    static long count(Path site, String sql) throws Exception {
+        return Long.parseLong(strings(site, sql).get(0));
+    }
+
+    static List<String> strings(Path site, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + site.resolve(".egregora/egregora.duckdb"));
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
