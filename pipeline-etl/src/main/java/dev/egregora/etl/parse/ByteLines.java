@@ -1,6 +1,9 @@
 package dev.egregora.etl.parse;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.util.Arrays;
 
@@ -12,6 +15,7 @@ import java.util.Arrays;
  */
 final class ByteLines {
     private static final int CHUNK = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     interface Sink {
         /** One line, without its terminator; {@code lineNo} is 1-based. Return false to stop reading. */
@@ -62,7 +66,17 @@ final class ByteLines {
             limit += n;
             int i = scan;
             while (i < limit) {
-                // tight search for the next terminator
+                // search for the next terminator, 8 bytes at a time (SWAR), then byte by byte
+                while (i + 8 <= limit) {
+                    long v = (long) LONGS.get(buf, i);
+                    long n1 = v ^ 0x0A0A0A0A0A0A0A0AL;
+                    long n2 = v ^ 0x0D0D0D0D0D0D0D0DL;
+                    long z = ((n1 - 0x0101010101010101L) & ~n1) | ((n2 - 0x0101010101010101L) & ~n2);
+                    if ((z & 0x8080808080808080L) != 0) {
+                        break;
+                    }
+                    i += 8;
+                }
                 while (i < limit) {
                     byte c = buf[i];
                     if (c == '\n' || c == '\r') {

@@ -279,12 +279,8 @@ public final class ChatParser {
                 String who = null;
                 int textStart = body;
                 if (colon >= 0) {
-                    who = author(buf, body, colon);
-                    textStart = colon + 2;
-                    if (who.isEmpty() || looksLikeSystem(who)) {
-                        who = null;
-                        textStart = body;
-                    }
+                    who = author(buf, body, colon); // null when the "author" is really a system line
+                    textStart = who == null ? body : colon + 2;
                 }
                 String text = decode(buf, textStart, end);
                 if (who != null && h.separator == Header.SEP_BRACKET && startsWithLrm(buf, textStart, end)
@@ -412,6 +408,9 @@ public final class ChatParser {
                 }
             }
             String name = cleanName(decode(buf, from, to));
+            if (name.isEmpty() || looksLikeSystem(name)) {
+                name = null;
+            }
             int slot = authorNext;
             authorNext = (authorNext + 1) & (authorBytes.length - 1);
             authorBytes[slot] = java.util.Arrays.copyOfRange(buf, from, to);
