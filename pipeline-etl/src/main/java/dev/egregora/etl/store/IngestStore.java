@@ -6,12 +6,9 @@ import dev.egregora.core.store.Workspace;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** The ETL's writes besides messages: authors, media, commands; and the one transaction around an ingest. */
@@ -66,27 +63,6 @@ public final class IngestStore {
         } catch (SQLException e) {
             throw new EgregoraException("cannot store media: " + e.getMessage(), e);
         }
-    }
-
-    /** Which of {@code ids} are already in {@code messages}. */
-    public static Set<String> existing(Workspace ws, Collection<String> ids) {
-        Set<String> out = new HashSet<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = ws.connection().prepareStatement("SELECT 1 FROM messages WHERE id = ?")) {
-            for (String id : ids) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        out.add(id);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new EgregoraException("database error: " + e.getMessage(), e);
-        }
-        return out;
     }
 
     /** Applies commands (in order) to {@code authors}: opt-out, opt-in, set/remove alias. */
