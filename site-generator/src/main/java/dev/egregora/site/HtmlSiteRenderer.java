@@ -127,14 +127,29 @@ public final class HtmlSiteRenderer implements SiteRenderer {
             searchChanged |= o.kind() == Output.Kind.SEARCH_INDEX;
         }
         Map<String, String> terms = Map.of();
+        Map<String, String[]> keepTerms = new HashMap<>();
         Map<String, String[]> newTerms = new HashMap<>();
+        List<String> staleTerms = new ArrayList<>();
         if (searchChanged) {
-            Map<String, String> hashes = new HashMap<>();
-            catalog.posts().forEach(p -> hashes.put(p.id(), p.contentHash()));
-            terms = new HashMap<>(store.loadSearchTerms(hashes));
+            Map<String, String[]> cached = store.loadSearchTerms();
+            Set<String> live = new HashSet<>();
+            terms = new HashMap<>();
             for (PostEntry p : catalog.posts()) {
-                if (!terms.containsKey(p.id())) {
+                live.add(p.id());
+                String[] c = cached.get(p.id());
+                if (c != null && c[0].equals(p.contentHash())) {
+                    terms.put(p.id(), c[1]);
+                    keepTerms.put(p.id(), c);
+                } else {
                     needBodies.add(p.id());
+                    if (c != null) {
+                        staleTerms.add(p.id());
+                    }
+                }
+            }
+            for (String id : cached.keySet()) {
+                if (!live.contains(id)) {
+                    staleTerms.add(id);
                 }
             }
         }
@@ -155,11 +170,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         Map<String, String> changedRows = new LinkedHashMap<>();
         changed.forEach(o -> changedRows.put(o.path(), o.hash()));
         store.saveManifest(key, all, changedRows, removed);
-        if (!newTerms.isEmpty() || searchChanged) {
-            Set<String> live = new HashSet<>();
-            catalog.posts().forEach(p -> live.add(p.id()));
-            store.saveSearchTerms(newTerms, live);
-        }
+        store.saveSearchTerms(keepTerms, staleTerms, newTerms);
         long cardsRendered = changed.stream().filter(o -> o.kind() == Output.Kind.CARD).count();
         LOG.info("site {}: {} files written ({} cards), {} unchanged, {} deleted", out.root(), changed.size(),
                 cardsRendered, unchanged + cardsCached, removed.size());

@@ -53,6 +53,18 @@ public final class Fingerprint {
 
     /** 32 hex digits. */
     public String hex() {
-        return String.format("%016x%016x", fmix(h1), fmix(h2 ^ h1));
+        char[] out = new char[32];
+        put(out, 0, fmix(h1));
+        put(out, 16, fmix(h2 ^ h1));
+        return new String(out);
+    }
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private static void put(char[] out, int at, long v) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = DIGITS[(int) (v & 0xF)];
+            v >>>= 4;
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The search terms of a post body: distinct lower-case words of 4+ letters, in order of first use, capped. */
 public final class SearchTerms {
-    private static final int MAX_TERMS = 40;
+    private static final int MAX_TERMS = 24;
 
     private SearchTerms() {
     }

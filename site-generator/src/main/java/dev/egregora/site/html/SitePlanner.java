@@ -28,15 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,13 +46,6 @@ import java.util.function.Function;
  * cheap enough to do on every build. Instances are single-use.
  */
 public final class SitePlanner {
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final int RELATED_WINDOW = 4;
 
     private final PageRenderer pages;
@@ -67,6 +57,7 @@ public final class SitePlanner {
     private final String customCss;
     private final Path site;
     private final String base;
+    private final long baseHash;
     private final List<Output> outputs = new ArrayList<>();
     private final List<String[]> sitemap = new ArrayList<>();
 
@@ -77,7 +68,7 @@ public final class SitePlanner {
 
     /** What the planner knows about each post. */
     private record Info(PostEntry entry, String fileSlug, String href, List<Link> tags, List<Link> authors,
-                        PostCard card, long listHash) {
+                        PostCard card, long listHash, long linkHash, int[] tagPos) {
     }
 
     /**
@@ -96,6 +87,7 @@ public final class SitePlanner {
         this.customCss = customCss;
         this.site = site;
         this.base = new Fingerprint().add(pages.version()).add(settings.toString()).add(customCss != null).hex();
+        this.baseHash = new Fingerprint().add(base).add("post").low();
     }
 
     /** The path of every post page, in catalog order (for bulk revision lookups before planning). */
@@ -143,11 +135,16 @@ public final class SitePlanner {
             PostEntry e = entries.get(i);
             String fs = fileSlug(e, taken);
             List<Link> tags = new ArrayList<>(e.tags().size());
-            for (String t : e.tags()) {
+            int[] tagPos = new int[e.tags().size()];
+            for (int k = 0; k < e.tags().size(); k++) {
+                String t = e.tags().get(k);
                 tags.add(new Link("tags/" + tagSlug(t) + "/index.html", t));
-                List<Integer> members = byTag.computeIfAbsent(t, k -> new ArrayList<>());
+                List<Integer> members = byTag.computeIfAbsent(t, x -> new ArrayList<>());
                 if (members.isEmpty() || members.get(members.size() - 1) != i) {
                     members.add(i);
+                    tagPos[k] = members.size() - 1;
+                } else {
+                    tagPos[k] = -1; // the same tag twice on one post
                 }
             }
             List<Link> authors = new ArrayList<>(e.authorIds().size());
@@ -160,12 +157,13 @@ public final class SitePlanner {
                         a.displayName()));
             }
             String href = "posts/" + fs + ".html";
-            PostCard card = new PostCard(href, e.title(), HUMAN.format(e.date()), ISO_DAY.format(e.date()),
+            PostCard card = new PostCard(href, e.title(), Dates.human(e.date()), Dates.isoDay(e.date()),
                     e.summary(), tags, authors);
             Fingerprint fp = new Fingerprint().add(href).add(e.title()).add(card.date()).add(e.summary());
             tags.forEach(l -> fp.add(l.href()).add(l.label()));
             authors.forEach(l -> fp.add(l.href()).add(l.label()));
-            posts[i] = new Info(e, fs, href, tags, authors, card, fp.low());
+            long linkHash = new Fingerprint().add(href).add(e.title()).low();
+            posts[i] = new Info(e, fs, href, tags, authors, card, fp.low(), linkHash, tagPos);
         }
     }
 
@@ -183,20 +181,24 @@ public final class SitePlanner {
             PostEntry e = info.entry();
             Link newer = i > 0 ? new Link(posts[i - 1].href(), posts[i - 1].entry().title()) : null;
             Link older = i + 1 < posts.length ? new Link(posts[i + 1].href(), posts[i + 1].entry().title()) : null;
-            List<Link> related = related(i);
+            int[] relatedIdx = related(i);
+            List<Link> related = new ArrayList<>(relatedIdx.length);
+            for (int r : relatedIdx) {
+                related.add(new Link(posts[r].href(), posts[r].entry().title()));
+            }
             List<MediaView> media = media(e);
             Instant up = updated.get(info.href());
-            String upText = up == null ? null : HUMAN.format(up);
+            String upText = up == null ? null : Dates.human(up);
             String cardPath = settings.cards() ? "cards/" + info.fileSlug() + ".png" : null;
-            Fingerprint fp = new Fingerprint().add(base).add("post").add(e.contentHash()).add(info.listHash())
-                    .add(upText).add(cardPath);
-            for (Link l : new Link[] {newer, older}) {
-                fp.add(l == null ? null : l.href()).add(l == null ? null : l.label());
+            Fingerprint fp = new Fingerprint().add(baseHash).add(e.contentHash()).add(info.listHash())
+                    .add(upText).add(cardPath != null).add(i > 0 ? posts[i - 1].linkHash() : 0L)
+                    .add(i + 1 < posts.length ? posts[i + 1].linkHash() : 0L);
+            for (int r : relatedIdx) {
+                fp.add(posts[r].linkHash());
             }
-            related.forEach(l -> fp.add(l.href()).add(l.label()));
             media.forEach(m -> fp.add(m.href()).add(m.kind()).add(m.name()));
             String path = info.href();
-            String lastmod = ISO_DAY.format(up != null ? up : e.endDate());
+            String lastmod = Dates.isoDay(up != null ? up : e.endDate());
             sitemap.add(new String[] {path, lastmod});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, e.id(), in -> {
                 String body = in.bodies().getOrDefault(e.id(), "");
@@ -218,30 +220,55 @@ public final class SitePlanner {
     }
 
     /** Posts sharing the most tags, among each tag's chronological neighbours (O(tags x window) per post). */
-    private List<Link> related(int i) {
+    private int[] related(int i) {
         if (settings.related() == 0) {
-            return List.of();
+            return new int[0];
         }
-        PostEntry e = posts[i].entry();
-        Map<Integer, Integer> score = new HashMap<>();
-        for (String t : e.tags()) {
-            List<Integer> members = byTag.get(t);
-            int pos = java.util.Collections.binarySearch(members, i);
-            for (int k = Math.max(0, pos - RELATED_WINDOW); k <= Math.min(members.size() - 1, pos + RELATED_WINDOW);
-                 k++) {
+        Info info = posts[i];
+        List<String> tags = info.entry().tags();
+        int[] cand = new int[tags.size() * (2 * RELATED_WINDOW + 1)];
+        int[] score = new int[cand.length];
+        int n = 0;
+        for (int t = 0; t < tags.size(); t++) {
+            int pos = info.tagPos()[t];
+            if (pos < 0) {
+                continue;
+            }
+            List<Integer> members = byTag.get(tags.get(t));
+            int hi = Math.min(members.size() - 1, pos + RELATED_WINDOW);
+            for (int k = Math.max(0, pos - RELATED_WINDOW); k <= hi; k++) {
                 int j = members.get(k);
-                if (j != i) {
-                    score.merge(j, 1, Integer::sum);
+                if (j == i) {
+                    continue;
                 }
+                int at = 0;
+                while (at < n && cand[at] != j) {
+                    at++;
+                }
+                if (at == n) {
+                    cand[n] = j;
+                    score[n++] = 0;
+                }
+                score[at]++;
             }
         }
-        List<Integer> candidates = new ArrayList<>(score.keySet());
-        candidates.sort(Comparator.comparingInt((Integer j) -> -score.get(j))
-                .thenComparingInt(j -> Math.abs(j - i)).thenComparingInt(j -> j));
-        List<Link> out = new ArrayList<>();
-        for (int k = 0; k < candidates.size() && k < settings.related(); k++) {
-            Info r = posts[candidates.get(k)];
-            out.add(new Link(r.href(), r.entry().title()));
+        int count = Math.min(settings.related(), n);
+        int[] out = new int[count];
+        boolean[] used = new boolean[n];
+        for (int r = 0; r < count; r++) {
+            int best = -1;
+            for (int k = 0; k < n; k++) {
+                if (used[k]) {
+                    continue;
+                }
+                if (best < 0 || score[k] > score[best] || (score[k] == score[best]
+                        && (Math.abs(cand[k] - i) < Math.abs(cand[best] - i)
+                        || (Math.abs(cand[k] - i) == Math.abs(cand[best] - i) && cand[k] < cand[best])))) {
+                    best = k;
+                }
+            }
+            used[best] = true;
+            out[r] = cand[best];
         }
         return out;
     }
@@ -432,19 +459,19 @@ public final class SitePlanner {
             pct.add(h * 100 / max);
         }
         return new AuthorPage(page, name, markdown.render(profile.bodyMarkdown()), profile.messageCount(),
-                HUMAN.format(profile.firstTs()), HUMAN.format(profile.lastTs()), pct, profile.topWords(),
+                Dates.human(profile.firstTs()), Dates.human(profile.lastTs()), pct, profile.topWords(),
                 profile.topEmoji(), first, pager);
     }
 
     private void planArchive() {
         Map<String, List<Integer>> byMonth = new TreeMap<>(Comparator.reverseOrder());
         for (int i = 0; i < posts.length; i++) {
-            byMonth.computeIfAbsent(MONTH.format(posts[i].entry().date()), k -> new ArrayList<>()).add(i);
+            byMonth.computeIfAbsent(Dates.month(posts[i].entry().date()), k -> new ArrayList<>()).add(i);
         }
         List<MonthRef> months = new ArrayList<>();
         Fingerprint indexFp = new Fingerprint().add(base).add("archive");
         for (Map.Entry<String, List<Integer>> m : byMonth.entrySet()) {
-            String label = MONTH_LABEL.format(posts[m.getValue().get(0)].entry().date());
+            String label = Dates.monthLabel(posts[m.getValue().get(0)].entry().date());
             String path = "archive/" + m.getKey() + ".html";
             months.add(new MonthRef(path, label, m.getValue().size()));
             indexFp.add(path).add(m.getValue().size());
@@ -466,8 +493,8 @@ public final class SitePlanner {
 
     private void planStaticPages() {
         int n = posts.length;
-        String range = n == 0 ? "" : " from " + HUMAN.format(posts[n - 1].entry().date()) + " to "
-                + HUMAN.format(posts[0].entry().date());
+        String range = n == 0 ? "" : " from " + Dates.human(posts[n - 1].entry().date()) + " to "
+                + Dates.human(posts[0].entry().date());
         long people = catalog.authors().values().stream().filter(a -> !a.optedOut()).count();
         String about = "<p>" + Html.escape(settings.description()) + "</p>\n<p>" + n + " posts" + Html.escape(range)
                 + ", written by Egregora from the conversation of " + people + " people. Everyone appears under a"

@@ -18,6 +18,9 @@ public final class Slugs {
 
     public static String of(String text) {
         String s = text == null ? "" : text;
+        if (isSlug(s)) {
+            return s;
+        }
         String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(Math.min(folded.length(), MAX));
         boolean hyphen = false;
@@ -43,5 +46,22 @@ public final class Slugs {
             return slug.isEmpty() ? "x-" + suffix : slug + "-" + suffix;
         }
         return slug;
+    }
+
+    /** Already a slug: 1..80 of [a-z0-9-], no leading, trailing or doubled hyphen. */
+    static boolean isSlug(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX || s.charAt(0) == '-' || s.charAt(n - 1) == '-') {
+            return false;
+        }
+        char prev = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && prev != '-'))) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 }

@@ -55,18 +55,31 @@ public final class SiteStore {
         }
     }
 
+    /**
+     * One string per post (fields joined with U+001E, list items with U+001F, so one JDBC value per row instead of
+     * eleven) plus the two timestamps. The content hash is DuckDB's 64-bit {@code hash()} over every column:
+     * computed in the database, in parallel, without shipping bodies to Java.
+     */
     private List<PostEntry> loadPosts() throws SQLException {
-        String sql = "SELECT id, slug, title, summary, epoch_us(date), epoch_us(end_date), tags, author_ids, media_ids,"
-                + " language, md5(concat_ws(chr(31), id, slug, signature, title, summary, CAST(date AS VARCHAR),"
-                + " CAST(end_date AS VARCHAR), array_to_string(tags, chr(30)), array_to_string(author_ids, chr(30)),"
-                + " array_to_string(media_ids, chr(30)), language, body_md, writer))"
+        String sql = "SELECT epoch_us(date), epoch_us(end_date), concat_ws(chr(30), id, " + clean("slug") + ", "
+                + clean("title") + ", " + clean("summary") + ", " + cleanList("tags") + ", " + cleanList("author_ids")
+                + ", " + cleanList("media_ids") + ", " + clean("language") + ", CAST(hash(id, slug, signature, title, summary,"
+                + " date, end_date, tags, author_ids, media_ids, language, body_md, writer) AS VARCHAR))"
                 + " FROM posts ORDER BY date DESC, id";
         List<PostEntry> posts = new ArrayList<>();
         try (Statement st = c().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            String[] f = new String[9];
             while (rs.next()) {
-                posts.add(new PostEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        micros(rs.getLong(5)), micros(rs.getLong(6)), strings(rs.getArray(7)),
-                        strings(rs.getArray(8)), strings(rs.getArray(9)), rs.getString(10), rs.getString(11)));
+                String row = rs.getString(3);
+                int from = 0;
+                for (int k = 0; k < 8; k++) {
+                    int to = row.indexOf('\u001e', from);
+                    f[k] = row.substring(from, to);
+                    from = to + 1;
+                }
+                f[8] = row.substring(from);
+                posts.add(new PostEntry(f[0], f[1], f[2], f[3], micros(rs.getLong(1)), micros(rs.getLong(2)),
+                        split(f[4]), split(f[5]), split(f[6]), f[7], f[8]));
             }
         }
         return posts;
@@ -211,16 +224,13 @@ public final class SiteStore {
         });
     }
 
-    /** Cached search terms by post id, only where the cached content hash still matches. */
-    public Map<String, String> loadSearchTerms(Map<String, String> contentHashById) {
-        Map<String, String> terms = new HashMap<>();
+    /** All cached search terms: post id to {@code [contentHash, terms]}. */
+    public Map<String, String[]> loadSearchTerms() {
+        Map<String, String[]> terms = new HashMap<>();
         try (Statement st = c().createStatement();
              ResultSet rs = st.executeQuery("SELECT post_id, content_hash, terms FROM site_search_terms")) {
             while (rs.next()) {
-                String id = rs.getString(1);
-                if (rs.getString(2).equals(contentHashById.get(id))) {
-                    terms.put(id, rs.getString(3));
-                }
+                terms.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
             }
         } catch (SQLException e) {
             throw new EgregoraException("cannot read search terms: " + e.getMessage(), e);
@@ -229,33 +239,37 @@ public final class SiteStore {
     }
 
     /**
-     * Replaces the cached search terms of the given posts ({@code id -> [contentHash, terms]}) and drops those of
-     * posts that no longer exist, in one transaction.
+     * Updates the cached search terms in one transaction: rows of {@code stale} post ids are deleted and
+     * {@code fresh} rows appended; when many are stale the table is rewritten from {@code keep} plus {@code fresh}.
      */
-    public void saveSearchTerms(Map<String, String[]> termsById, Set<String> liveIds) {
+    public void saveSearchTerms(Map<String, String[]> keep, Collection<String> stale, Map<String, String[]> fresh) {
+        if (stale.isEmpty() && fresh.isEmpty()) {
+            return;
+        }
+        boolean rewrite = stale.size() > IN_LIST_LIMIT;
         workspace.inTransaction(conn -> {
-            try (Statement st = conn.createStatement()) {
-                st.execute("CREATE OR REPLACE TEMP TABLE site_keep_ids (id VARCHAR)");
+            if (rewrite) {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("DELETE FROM site_search_terms");
+                }
+            } else if (!stale.isEmpty()) {
+                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM site_search_terms WHERE post_id = ?")) {
+                    for (String id : stale) {
+                        ps.setString(1, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
-            workspace.append("site_keep_ids", a -> {
+            workspace.append("site_search_terms", a -> {
                 int n = 0;
-                for (String id : liveIds) {
-                    if (!termsById.containsKey(id)) {
-                        a.beginRow().append(id).endRow();
+                for (Map<String, String[]> rows : rewrite ? List.of(keep, fresh) : List.of(fresh)) {
+                    for (Map.Entry<String, String[]> e : rows.entrySet()) {
+                        a.beginRow().append(e.getKey()).append(e.getValue()[0]).append(e.getValue()[1]).endRow();
                         n++;
                     }
                 }
                 return n;
-            });
-            try (Statement st = conn.createStatement()) {
-                st.execute("DELETE FROM site_search_terms WHERE post_id NOT IN (SELECT id FROM site_keep_ids)");
-                st.execute("DROP TABLE site_keep_ids");
-            }
-            workspace.append("site_search_terms", a -> {
-                for (Map.Entry<String, String[]> e : termsById.entrySet()) {
-                    a.beginRow().append(e.getKey()).append(e.getValue()[0]).append(e.getValue()[1]).endRow();
-                }
-                return termsById.size();
             });
             return null;
         });
@@ -270,6 +284,30 @@ public final class SiteStore {
 
     private static Instant micros(long us) {
         return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+    }
+
+    private static String clean(String column) {
+        return "coalesce(translate(" + column + ", chr(30) || chr(31), '  '), '')";
+    }
+
+    private static String cleanList(String column) {
+        return "coalesce(array_to_string(list_transform(" + column
+                + ", x -> translate(x, chr(30) || chr(31), '  ')), chr(31)), '')";
+    }
+
+    /** Splits a list joined with U+001F in SQL (list elements never contain control characters). */
+    private static List<String> split(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(4);
+        int from = 0;
+        for (int i = joined.indexOf('\u001f'); i >= 0; i = joined.indexOf('\u001f', from)) {
+            out.add(joined.substring(from, i));
+            from = i + 1;
+        }
+        out.add(joined.substring(from));
+        return out;
     }
 
     private static List<String> strings(Array array) throws SQLException {
