@@ -1,6 +1,10 @@
 package dev.egregora.git;
 
+import dev.egregora.git.store.CommitRow;
 import dev.egregora.git.store.FileChangeRow;
+import dev.egregora.git.store.HistoryBatch;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
@@ -28,8 +32,11 @@ final class FirstParentDiffer implements AutoCloseable {
     /** Git looks for a NUL in this many leading bytes to call a file binary. */
     static final int BINARY_PROBE = 8000;
 
-    /** One commit to diff: its SHA, its tree and its first parent's tree ({@code null} for a root). */
-    record Task(String sha, ObjectId tree, ObjectId parentTree) {
+    /**
+     * One commit to diff: the parsed commit (its body retained; only read here, never mutated after the walk handed
+     * it over), its tree and its first parent's tree ({@code null} for a root).
+     */
+    record Task(RevCommit commit, ObjectId tree, ObjectId parentTree) {
     }
 
     private final ObjectReader reader;
@@ -52,15 +59,36 @@ final class FirstParentDiffer implements AutoCloseable {
         }
     }
 
-    List<FileChangeRow> diff(List<Task> tasks) throws IOException {
+    /** The commit rows and file-change rows of a batch. */
+    HistoryBatch diff(List<Task> tasks) throws IOException {
+        List<CommitRow> commits = new ArrayList<>(tasks.size());
         List<FileChangeRow> out = new ArrayList<>(tasks.size() * 4);
         for (Task t : tasks) {
-            diff(t, out);
+            commits.add(row(t.commit()));
+            diff(t, t.commit().name(), out);
         }
-        return out;
+        return new HistoryBatch(commits, out);
     }
 
-    private void diff(Task t, List<FileChangeRow> out) throws IOException {
+    /** The {@code git_commits} row of a parsed commit (identities and message decoded from its raw buffer). */
+    static CommitRow row(RevCommit c) {
+        List<String> parents = new ArrayList<>(c.getParentCount());
+        for (int i = 0; i < c.getParentCount(); i++) {
+            parents.add(c.getParent(i).name());
+        }
+        PersonIdent a = c.getAuthorIdent();
+        PersonIdent m = c.getCommitterIdent();
+        long commitTime = c.getCommitTime();
+        return new CommitRow(c.name(), parents,
+                a == null ? "" : a.getName(), a == null ? "" : a.getEmailAddress(),
+                a == null ? commitTime : a.getWhenAsInstant().getEpochSecond(),
+                a == null ? 0 : a.getZoneOffset().getTotalSeconds() / 60,
+                m == null ? "" : m.getName(), m == null ? "" : m.getEmailAddress(),
+                commitTime, m == null ? 0 : m.getZoneOffset().getTotalSeconds() / 60,
+                c.getShortMessage(), c.getFullMessage());
+    }
+
+    private void diff(Task t, String sha, List<FileChangeRow> out) throws IOException {
         walk.reset();
         if (t.parentTree() == null) {
             walk.addTree(new EmptyTreeIterator());
@@ -69,7 +97,7 @@ final class FirstParentDiffer implements AutoCloseable {
         }
         walk.addTree(t.tree());
         if (renames != null) {
-            diffWithRenames(t.sha(), out);
+            diffWithRenames(sha, out);
             return;
         }
         while (walk.next()) {
@@ -90,7 +118,7 @@ final class FirstParentDiffer implements AutoCloseable {
             int mode = side == 1 ? newMode : oldMode;
             boolean binary = detectBinary && (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
                     && isBinary(walk.getObjectId(side));
-            out.add(new FileChangeRow(t.sha(), walk.getPathString(), null, type, binary));
+            out.add(new FileChangeRow(sha, walk.getPathString(), null, type, binary));
         }
     }
 

@@ -3,8 +3,7 @@ package dev.egregora.git;
 import com.google.inject.Inject;
 import dev.egregora.core.EgregoraException;
 import dev.egregora.core.store.Workspace;
-import dev.egregora.git.store.CommitRow;
-import dev.egregora.git.store.FileChangeRow;
+import dev.egregora.git.store.HistoryBatch;
 import dev.egregora.git.store.GitHistoryStore;
 import dev.egregora.git.store.RefRow;
 import dev.egregora.git.store.RepoRow;
@@ -14,7 +13,6 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
@@ -116,21 +114,21 @@ public final class GitHistoryLoader {
             }
             DiffConfig diffConfig = repo.getConfig().get(DiffConfig.KEY);
             try (DiffPool pool = new DiffPool(repo, diffConfig, options)) {
-                List<CommitRow> commits = new ArrayList<>();
+                int walked = 0;
                 List<FirstParentDiffer.Task> batch = new ArrayList<>(options.batchSize());
                 for (RevCommit c : walk) {
                     String sha = c.name();
                     if (known.contains(sha)) {
                         continue;
                     }
-                    commits.add(row(c));
+                    walked++;
                     ObjectId parentTree = null;
                     if (c.getParentCount() > 0) {
                         RevCommit parent = c.getParent(0);
                         walk.parseHeaders(parent);
                         parentTree = parent.getTree().copy();
                     }
-                    batch.add(new FirstParentDiffer.Task(sha, c.getTree().copy(), parentTree));
+                    batch.add(new FirstParentDiffer.Task(c, c.getTree().copy(), parentTree));
                     if (batch.size() == options.batchSize()) {
                         pool.submit(batch);
                         batch = new ArrayList<>(options.batchSize());
@@ -141,7 +139,7 @@ public final class GitHistoryLoader {
                 }
                 pool.finish();
                 long walkedAt = System.nanoTime();
-                LOG.debug("walked {} new commits in {} ms", commits.size(), (walkedAt - started) / 1_000_000);
+                LOG.debug("walked {} new commits in {} ms", walked, (walkedAt - started) / 1_000_000);
 
                 boolean doFullReload = fullReload;
                 long[] added = new long[2];
@@ -152,8 +150,9 @@ public final class GitHistoryLoader {
                     } else if (!dropped.isEmpty()) {
                         store.deleteCommits(repoId, dropped);
                     }
-                    added[0] = store.appendCommits(repoId, commits);
-                    added[1] = store.appendChanges(repoId, pool.results());
+                    long[] counts = store.appendBatches(repoId, pool.results());
+                    added[0] = counts[0];
+                    added[1] = counts[1];
                     store.replaceRefs(repoId, refs.values());
                     long commitCount = store.commitCount(repoId);
                     long changeCount = store.changeCount(repoId);
@@ -256,23 +255,6 @@ public final class GitHistoryLoader {
         return o instanceof RevCommit c ? c : null;
     }
 
-    private static CommitRow row(RevCommit c) {
-        List<String> parents = new ArrayList<>(c.getParentCount());
-        for (int i = 0; i < c.getParentCount(); i++) {
-            parents.add(c.getParent(i).name());
-        }
-        PersonIdent a = c.getAuthorIdent();
-        PersonIdent m = c.getCommitterIdent();
-        long commitTime = c.getCommitTime();
-        return new CommitRow(c.name(), parents,
-                a == null ? "" : a.getName(), a == null ? "" : a.getEmailAddress(),
-                a == null ? commitTime : a.getWhenAsInstant().getEpochSecond(),
-                a == null ? 0 : a.getZoneOffset().getTotalSeconds() / 60,
-                m == null ? "" : m.getName(), m == null ? "" : m.getEmailAddress(),
-                commitTime, m == null ? 0 : m.getZoneOffset().getTotalSeconds() / 60,
-                c.getShortMessage(), c.getFullMessage());
-    }
-
     static File gitDir(Path repoDir) {
         Path abs = repoDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
@@ -354,13 +336,13 @@ public final class GitHistoryLoader {
      * batch so results come back in submission order.
      */
     private static final class DiffPool implements AutoCloseable {
-        private record Job(List<FirstParentDiffer.Task> tasks, CompletableFuture<List<FileChangeRow>> result) {
+        private record Job(List<FirstParentDiffer.Task> tasks, CompletableFuture<HistoryBatch> result) {
         }
 
         private static final Job POISON = new Job(List.of(), new CompletableFuture<>());
 
         private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-        private final List<CompletableFuture<List<FileChangeRow>>> futures = new ArrayList<>();
+        private final List<CompletableFuture<HistoryBatch>> futures = new ArrayList<>();
         private final List<Thread> workers = new ArrayList<>();
 
         DiffPool(Repository repo, DiffConfig diffConfig, LoadOptions options) {
@@ -373,7 +355,7 @@ public final class GitHistoryLoader {
         }
 
         void submit(List<FirstParentDiffer.Task> batch) {
-            CompletableFuture<List<FileChangeRow>> f = new CompletableFuture<>();
+            CompletableFuture<HistoryBatch> f = new CompletableFuture<>();
             futures.add(f);
             queue.add(new Job(batch, f));
         }
@@ -392,7 +374,7 @@ public final class GitHistoryLoader {
                     if (job == POISON) {
                         return;
                     }
-                    CompletableFuture<List<FileChangeRow>> f = job.result();
+                    CompletableFuture<HistoryBatch> f = job.result();
                     try {
                         f.complete(differ.diff(job.tasks()));
                     } catch (Throwable e) {
@@ -405,8 +387,8 @@ public final class GitHistoryLoader {
         }
 
         /** The batches' rows in submission order; blocks for each; rethrows a worker's failure. */
-        Iterator<List<FileChangeRow>> results() {
-            Iterator<CompletableFuture<List<FileChangeRow>>> it = futures.iterator();
+        Iterator<HistoryBatch> results() {
+            Iterator<CompletableFuture<HistoryBatch>> it = futures.iterator();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -414,7 +396,7 @@ public final class GitHistoryLoader {
                 }
 
                 @Override
-                public List<FileChangeRow> next() {
+                public HistoryBatch next() {
                     if (!it.hasNext()) {
                         throw new NoSuchElementException();
                     }

@@ -2,7 +2,6 @@ package dev.egregora.git.sample;
 
 import dev.egregora.core.EgregoraException;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -99,11 +98,11 @@ public final class SampleRepository {
                 repo.getConfig().save();
                 Result r = new SampleRepository(repo, seed).build(dir, commits);
                 if (gc) {
-                    git.gc().setAggressive(false).call();
+                    repack(repo);
                 }
                 return r;
             }
-        } catch (IOException | GitAPIException e) {
+        } catch (IOException | org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new EgregoraException("cannot generate sample repository in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -113,6 +112,26 @@ public final class SampleRepository {
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     private static final java.util.Comparator<String> DIR_ORDER = (a, b) -> Arrays.compare(
             (a + "/").getBytes(StandardCharsets.UTF_8), (b + "/").getBytes(StandardCharsets.UTF_8));
+
+    /** Repacks with a delta search (the inserter's pack has none), as {@code git repack -adf} would. */
+    private static void repack(Repository repo) throws IOException {
+        var gc = new org.eclipse.jgit.internal.storage.file.GC(
+                (org.eclipse.jgit.internal.storage.file.FileRepository) repo);
+        org.eclipse.jgit.storage.pack.PackConfig pc = new org.eclipse.jgit.storage.pack.PackConfig(repo);
+        pc.setReuseDeltas(false);
+        pc.setReuseObjects(false);
+        pc.setDeltaCompress(true);
+        pc.setBuildBitmaps(false);
+        gc.setPackConfig(pc);
+        gc.setPackExpireAgeMillis(0);
+        gc.setExpireAgeMillis(0);
+        gc.repack();
+        try {
+            gc.prune(Set.of()); // unreachable leftovers (trees of intermediate states) that the repack loosened
+        } catch (java.text.ParseException e) {
+            throw new IOException(e);
+        }
+    }
 
     /** One branch's files: directory → (name → blob), the text lines behind each blob, and cached tree ids. */
     private static final class State {

@@ -162,26 +162,10 @@ public final class GitHistoryStore {
     /** Appends commit rows. */
     public long appendCommits(int repoId, Collection<CommitRow> commits) {
         return workspace.append("git_commits", a -> {
-            long n = 0;
             for (CommitRow c : commits) {
-                a.beginRow()
-                        .append(repoId)
-                        .append(c.sha())
-                        .append(c.parents())
-                        .append(c.authorName())
-                        .append(c.authorEmail())
-                        .appendEpochMicros(c.authorTime() * 1_000_000L)
-                        .append(c.authorTz())
-                        .append(c.committerName())
-                        .append(c.committerEmail())
-                        .appendEpochMicros(c.committerTime() * 1_000_000L)
-                        .append(c.committerTz())
-                        .append(c.subject())
-                        .append(c.message())
-                        .endRow();
-                n++;
+                appendCommit(a, repoId, c);
             }
-            return n;
+            return (long) commits.size();
         });
     }
 
@@ -191,21 +175,74 @@ public final class GitHistoryStore {
             long n = 0;
             while (batches.hasNext()) {
                 for (FileChangeRow f : batches.next()) {
-                    a.beginRow()
-                            .append(repoId)
-                            .append(f.sha())
-                            .append(f.path())
-                            .append(f.oldPath())
-                            .append(String.valueOf(f.changeType()))
-                            .append(f.binary())
-                            .appendNull()
-                            .appendNull()
-                            .endRow();
+                    appendChange(a, repoId, f);
                     n++;
                 }
             }
             return n;
         });
+    }
+
+    /**
+     * Appends batches of commits and their file changes as they arrive (the iterator may block), through two
+     * appenders open side by side. Returns {commits, changes} appended.
+     */
+    public long[] appendBatches(int repoId, Iterator<HistoryBatch> batches) {
+        long[] counts = new long[2];
+        workspace.append("git_commits", commits -> workspace.append("git_file_changes", changes -> {
+            while (batches.hasNext()) {
+                HistoryBatch b = batches.next();
+                for (CommitRow c : b.commits()) {
+                    appendCommit(commits, repoId, c);
+                }
+                for (FileChangeRow f : b.changes()) {
+                    appendChange(changes, repoId, f);
+                }
+                counts[0] += b.commits().size();
+                counts[1] += b.changes().size();
+            }
+            return null;
+        }));
+        return counts;
+    }
+
+    private static void appendCommit(org.duckdb.DuckDBAppender a, int repoId, CommitRow c) throws SQLException {
+        a.beginRow()
+                .append(repoId)
+                .append(c.sha())
+                .append(c.parents())
+                .append(c.authorName())
+                .append(c.authorEmail())
+                .appendEpochMicros(c.authorTime() * 1_000_000L)
+                .append(c.authorTz())
+                .append(c.committerName())
+                .append(c.committerEmail())
+                .appendEpochMicros(c.committerTime() * 1_000_000L)
+                .append(c.committerTz())
+                .append(c.subject())
+                .append(c.message())
+                .endRow();
+    }
+
+    private static void appendChange(org.duckdb.DuckDBAppender a, int repoId, FileChangeRow f) throws SQLException {
+        a.beginRow()
+                .append(repoId)
+                .append(f.sha())
+                .append(f.path())
+                .append(f.oldPath())
+                .append(TYPES[f.changeType()])
+                .append(f.binary())
+                .appendNull()
+                .appendNull()
+                .endRow();
+    }
+
+    private static final String[] TYPES = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TYPES[c] = String.valueOf(c);
+        }
     }
 
     /** Replaces the refs of {@code repoId}. */
@@ -312,8 +349,4 @@ public final class GitHistoryStore {
         return new EgregoraException("git-history database error: " + (nl < 0 ? m : m.substring(0, nl)), e);
     }
 
-    /** Converts epoch seconds to the instant stored in TIMESTAMP columns. */
-    static Instant instant(long epochSeconds) {
-        return Instant.ofEpochSecond(epochSeconds);
-    }
 }
