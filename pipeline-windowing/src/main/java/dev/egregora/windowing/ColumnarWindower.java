@@ -63,6 +63,7 @@ public final class ColumnarWindower implements Windower {
     public static List<Window> windows(MessageColumns columns, WindowCutter cutter, String writerFingerprint) {
         List<Window> out = new ArrayList<>();
         long oversized = 0;
+        WindowSignature signer = new WindowSignature(writerFingerprint);
         long[] ts = columns.tsMicros();
         int[] bytes = columns.bytes();
         for (int c = 0; c < columns.chats(); c++) {
@@ -79,7 +80,7 @@ public final class ColumnarWindower implements Windower {
                 int f = cuts.first(w);
                 int e = cuts.end(w);
                 String signature = columns.digests().length == 0 ? ""
-                        : WindowSignature.of(writerFingerprint, columns.digests(), from + f, from + e);
+                        : signer.sign(columns.digests(), from + f, from + e);
                 out.add(new Window(chat + ":" + w, chat, w, f, e, instant(ts[from + f]), instant(ts[from + e - 1]),
                         e - f, prefix[e] - prefix[f], signature));
             }
