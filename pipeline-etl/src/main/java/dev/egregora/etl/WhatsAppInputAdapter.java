@@ -50,6 +50,8 @@ import java.util.Objects;
  */
 public final class WhatsAppInputAdapter implements InputAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInputAdapter.class);
+    private static final String[] KINDS = java.util.Arrays.stream(MessageKind.values()).map(MessageKind::dbValue)
+            .toArray(String[]::new);
 
     private final EtlOptions options;
 
@@ -203,7 +205,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             sameTime.add(ids.lastPrefix());
             String text = mask ? ContactMasker.mask(body.text()) : body.text();
             boolean added = rows.add(ids.lastPrefix(), id, chatId, clock.epochMicros(m.time()), index++, authorId,
-                    kind.dbValue(), text, Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
+                    KINDS[kind.ordinal()], text, Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
                     body.deleted(), m.line());
             if (added && body.command() != null && authorId != null) {
                 commands.add(new CommandRow(id, authorId, body.command().action(), body.command().value()));

@@ -48,6 +48,7 @@ public final class MediaStore {
 
     private final Path site;
     private final boolean stripMetadata;
+    private final java.util.Set<Path> madeDirs = new java.util.HashSet<>();
 
     public MediaStore(Path site, boolean stripMetadata) {
         this.site = site;
@@ -65,7 +66,9 @@ public final class MediaStore {
         String[] type = TYPES.getOrDefault(ext, new String[]{"application/octet-stream", "other"});
         try {
             Path dir = site.resolve("media");
-            Files.createDirectories(dir);
+            if (madeDirs.add(dir)) {
+                Files.createDirectories(dir);
+            }
             Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
             try {
                 String sha;
@@ -89,7 +92,9 @@ public final class MediaStore {
                 if (Files.exists(target)) {
                     Files.delete(tmp);
                 } else {
-                    Files.createDirectories(target.getParent());
+                    if (madeDirs.add(target.getParent())) {
+                        Files.createDirectories(target.getParent());
+                    }
                     try {
                         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (AtomicMoveNotSupportedException e) {
