@@ -3,6 +3,8 @@ package dev.egregora.benchmarks.windowing;
 import dev.egregora.core.store.CoreSchema;
 import dev.egregora.core.store.Migration;
 import dev.egregora.core.store.Workspace;
+import dev.egregora.core.port.Windower;
+import dev.egregora.windowing.ColumnarWindower;
 import dev.egregora.windowing.store.MessageColumns;
 import dev.egregora.windowing.store.MessageColumnsReader;
 import dev.egregora.windowing.store.WindowTable;
@@ -53,6 +55,7 @@ public class WindowColumnsLoadBenchmark {
     private Path site;
     private Workspace workspace;
     private final MessageColumnsReader reader = new MessageColumnsReader();
+    private final ColumnarWindower windower = new ColumnarWindower(reader, new WindowTable());
 
     @Setup(Level.Trial)
     public void createSite() throws IOException {
@@ -81,5 +84,18 @@ public class WindowColumnsLoadBenchmark {
     public int load() {
         MessageColumns columns = reader.read(workspace, digests);
         return columns.size();
+    }
+
+    /**
+     * The whole {@code Windower.computeWindows}: load with digests, cut (100 messages, overlap 0.2), sign, and
+     * replace the {@code windows} table in one transaction. Only meaningful with {@code digests=true}.
+     */
+    @Benchmark
+    public int computeWindows() {
+        if (!digests) {
+            return 0;
+        }
+        return windower.computeWindows(workspace, new Windower.Spec(Windower.Unit.MESSAGES, 100, 0.2, null, null,
+                "offline/1")).size();
     }
 }
