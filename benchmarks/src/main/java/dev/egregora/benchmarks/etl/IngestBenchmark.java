@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 /**
  * End-to-end {@code ingest} of a synthetic 1M-message WhatsApp ZIP into a fresh on-disk DuckDB site, heap capped at
  * 512 MB, for each load path (DuckDB appender vs. a streamed CSV file read by {@code read_csv}). One ingest per
- * invocation (single shot), a fresh site each time.
+ * invocation (single shot), a fresh site each time. {@code -p mediaPerMille=5} adds ~5000 attachment files.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar 'dev.egregora.benchmarks.etl.IngestBenchmark' -f 1 -wi 2 -i 3}
  */
@@ -53,6 +53,10 @@ public class IngestBenchmark {
     @Param({"APPENDER", "CSV"})
     LoadPath loadPath;
 
+    /** Attachments per 1000 messages (each one a small JPEG/PNG in the ZIP); 0 measures the message path alone. */
+    @Param("0")
+    int mediaPerMille;
+
     private Path dir;
     private Path zip;
     private Path site;
@@ -63,7 +67,8 @@ public class IngestBenchmark {
         dir = Files.createTempDirectory("etl-bench");
         zip = dir.resolve("export.zip");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(zip))) {
-            SampleExport.writeZip(out, SampleExport.Options.defaults().withMessages(messages));
+            SampleExport.writeZip(out, SampleExport.Options.defaults().withMessages(messages)
+                    .withMediaPerMille(mediaPerMille));
         }
         adapter = new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withLoadPath(loadPath));
     }
