@@ -33,6 +33,8 @@ public final class GitHistoryResolver implements RevisionDates {
 
     private final String branch;
     private final String[] sha;
+    /** First 16 hex digits of each SHA as an unsigned long: same order as {@link #sha}. */
+    private final long[] shaHi;
     private final long[] commitTime;
     private final long[] authorTime;
     private final String[] authorName;
@@ -41,8 +43,9 @@ public final class GitHistoryResolver implements RevisionDates {
     private final int[] line;
     /** Running minimum of commit time along {@link #line}: non-increasing, so binary-searchable. */
     private final long[] lineMinTime;
-    /** Paths ever changed on the line, sorted. */
+    /** Paths ever changed on the line, sorted; a path's id is its index here. */
     private final String[] paths;
+    private final Map<String, Integer> pathIds;
     /** Per path: [eventStart[p], eventStart[p + 1]) in the event arrays, positions ascending (newest first). */
     private final int[] eventStart;
     private final int[] eventPos;
@@ -51,6 +54,12 @@ public final class GitHistoryResolver implements RevisionDates {
     private GitHistoryResolver(String branch, HistoryColumns h, int tip) {
         this.branch = branch;
         this.sha = h.sha();
+        this.shaHi = new long[sha.length];
+        for (int i = 0; i < sha.length; i++) {
+            int k = Math.min(16, sha[i].length());
+            long v = Long.parseUnsignedLong(sha[i].substring(0, k), 16);
+            shaHi[i] = k == 16 ? v : v << (4 * (16 - k));
+        }
         this.commitTime = h.commitTime();
         this.authorTime = h.authorTime();
         this.authorName = h.authorName();
@@ -80,17 +89,25 @@ public final class GitHistoryResolver implements RevisionDates {
             lineMinTime[i] = min;
         }
 
-        // events of the paths changed on the line
+        // events of the paths changed on the line, as (path id, line position, state) packed in longs and sorted
         int m = h.changeCommit().length;
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> distinct = new ArrayList<>();
         int count = 0;
         for (int j = 0; j < m; j++) {
             if (posOf[h.changeCommit()[j]] >= 0) {
-                count += h.changeType()[j] == 'R' ? 2 : 1;
+                count += intern(h.changePath()[j], ids, distinct);
+                if (h.changeType()[j] == 'R') {
+                    count += intern(h.changeOldPath()[j], ids, distinct);
+                }
             }
         }
-        String[] evPath = new String[count];
-        int[] evPos = new int[count];
-        byte[] evState = new byte[count];
+        String[] sorted = distinct.toArray(String[]::new);
+        Arrays.sort(sorted);
+        for (int r = 0; r < sorted.length; r++) {
+            ids.put(sorted[r], r);
+        }
+        long[] events = new long[count];
         int k = 0;
         for (int j = 0; j < m; j++) {
             int pos = posOf[h.changeCommit()[j]];
@@ -98,43 +115,41 @@ public final class GitHistoryResolver implements RevisionDates {
                 continue;
             }
             byte type = h.changeType()[j];
-            evPath[k] = h.changePath()[j];
-            evPos[k] = pos;
-            evState[k] = type == 'D' ? ABSENT : PRESENT;
-            k++;
+            events[k++] = pack(ids.get(h.changePath()[j]), pos, type == 'D' ? ABSENT : PRESENT);
             if (type == 'R') {
-                evPath[k] = h.changeOldPath()[j];
-                evPos[k] = pos;
-                evState[k] = ABSENT;
-                k++;
+                events[k++] = pack(ids.get(h.changeOldPath()[j]), pos, ABSENT);
             }
         }
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int cmp = evPath[a].compareTo(evPath[b]);
-            return cmp != 0 ? cmp : Integer.compare(evPos[a], evPos[b]);
-        });
-        List<String> distinct = new ArrayList<>();
-        int[] starts = new int[count + 1];
+        Arrays.sort(events);
+        this.paths = sorted;
+        this.pathIds = ids;
+        this.eventStart = new int[sorted.length + 1];
         this.eventPos = new int[count];
         this.eventState = new byte[count];
-        String prev = null;
+        int path = -1;
         for (int i = 0; i < count; i++) {
-            int e = order[i];
-            if (!evPath[e].equals(prev)) {
-                starts[distinct.size()] = i;
-                distinct.add(evPath[e]);
-                prev = evPath[e];
+            int p = (int) (events[i] >>> 32);
+            while (path < p) {
+                eventStart[++path] = i;
             }
-            eventPos[i] = evPos[e];
-            eventState[i] = evState[e];
+            eventPos[i] = (int) ((events[i] >>> 1) & 0x7fffffffL);
+            eventState[i] = (byte) (events[i] & 1);
         }
-        starts[distinct.size()] = count;
-        this.paths = distinct.toArray(String[]::new);
-        this.eventStart = Arrays.copyOf(starts, paths.length + 1);
+        while (path < sorted.length) {
+            eventStart[++path] = count;
+        }
+    }
+
+    private static int intern(String path, Map<String, Integer> ids, List<String> distinct) {
+        if (!ids.containsKey(path)) {
+            ids.put(path, distinct.size());
+            distinct.add(path);
+        }
+        return 1;
+    }
+
+    private static long pack(int pathId, int pos, byte state) {
+        return ((long) pathId << 32) | ((long) pos << 1) | state;
     }
 
     /**
@@ -178,31 +193,45 @@ public final class GitHistoryResolver implements RevisionDates {
         if (len < 4 || len > 40) {
             return -1;
         }
-        String p = prefix;
-        for (int i = 0; i < len; i++) {
-            char ch = p.charAt(i);
-            if (ch >= 'A' && ch <= 'F') {
-                p = prefix.toLowerCase(Locale.ROOT);
-                break;
+        int k = Math.min(16, len);
+        long v = 0;
+        for (int i = 0; i < k; i++) {
+            int d = Character.digit(prefix.charAt(i), 16);
+            if (d < 0) {
+                return -1;
             }
+            v = (v << 4) | d;
         }
-        int lo = 0;
-        int hi = sha.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sha[mid].compareTo(p) < 0) {
-                lo = mid + 1;
+        int shift = 4 * (16 - k);
+        long lo = shift == 64 ? 0 : v << shift;
+        long hi = shift == 0 ? lo : lo | ((1L << shift) - 1);
+        int a = 0;
+        int b = shaHi.length;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (Long.compareUnsigned(shaHi[mid], lo) < 0) {
+                a = mid + 1;
             } else {
-                hi = mid;
+                b = mid;
             }
         }
-        if (lo >= sha.length || !sha[lo].startsWith(p)) {
-            return -1;
+        if (len <= 16) {
+            if (a >= shaHi.length || Long.compareUnsigned(shaHi[a], hi) > 0) {
+                return -1;
+            }
+            return a + 1 < shaHi.length && Long.compareUnsigned(shaHi[a + 1], hi) <= 0 ? -1 : a;
         }
-        if (lo + 1 < sha.length && sha[lo + 1].startsWith(p)) {
-            return -1;
+        String p = prefix.toLowerCase(Locale.ROOT);
+        int found = -1;
+        for (int i = a; i < shaHi.length && shaHi[i] == lo; i++) {
+            if (sha[i].startsWith(p)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
         }
-        return lo;
+        return found;
     }
 
     /** The commit that was the branch's tip at {@code time}: the newest commit of its line at or before it. */
@@ -229,7 +258,7 @@ public final class GitHistoryResolver implements RevisionDates {
 
     /** Whether {@code path} existed in the branch's tree at {@code time}. */
     public boolean existsAt(String path, Instant time) {
-        int p = Arrays.binarySearch(paths, path);
+        int p = pathId(path);
         if (p < 0) {
             return false;
         }
@@ -243,7 +272,12 @@ public final class GitHistoryResolver implements RevisionDates {
 
     /** Whether {@code path} was ever changed on the branch (cheap pre-check for code references). */
     public boolean isKnownPath(String path) {
-        return Arrays.binarySearch(paths, path) >= 0;
+        return pathIds.containsKey(path);
+    }
+
+    private int pathId(String path) {
+        Integer id = pathIds.get(path);
+        return id == null ? -1 : id;
     }
 
     /** The newest event of path {@code p} at line position {@code pos} or older, or -1. */
@@ -265,7 +299,7 @@ public final class GitHistoryResolver implements RevisionDates {
     public Map<String, Revision> of(Collection<String> wanted) {
         Map<String, Revision> out = new HashMap<>(Math.max(16, wanted.size() * 2));
         for (String path : wanted) {
-            int p = Arrays.binarySearch(paths, path);
+            int p = pathId(path);
             if (p < 0) {
                 continue;
             }
@@ -279,7 +313,7 @@ public final class GitHistoryResolver implements RevisionDates {
 
     /** The history of one path on the branch. */
     public Optional<FileHistory> file(String path) {
-        int p = Arrays.binarySearch(paths, path);
+        int p = pathId(path);
         if (p < 0) {
             return Optional.empty();
         }
