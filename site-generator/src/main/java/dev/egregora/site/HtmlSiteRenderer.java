@@ -172,7 +172,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         store.saveManifest(key, all, changedRows, removed);
         store.saveSearchTerms(keepTerms, staleTerms, newTerms);
         long cardsRendered = changed.stream().filter(o -> o.kind() == Output.Kind.CARD).count();
-        LOG.info("site {}: {} files written ({} cards), {} unchanged, {} deleted", out.root(), changed.size(),
+        LOG.debug("site {}: {} files written ({} cards), {} unchanged, {} deleted", out.root(), changed.size(),
                 cardsRendered, unchanged + cardsCached, removed.size());
         return new BuildSummary(out.root(), changed.size() - cardsRendered, unchanged, removed.size(), cardsRendered,
                 cardsCached);
