@@ -21,9 +21,10 @@ import java.sql.SQLException;
  * staging table, no anti-join. Not thread-safe; one per ingest.
  */
 public final class MessageRows implements AutoCloseable {
-    private static final String CSV_COLUMNS = "{'id':'VARCHAR','chat_id':'VARCHAR','ts':'BIGINT','seq':'BIGINT',"
-            + "'author_id':'VARCHAR','kind':'VARCHAR','text':'VARCHAR','text_bytes':'INTEGER','media_id':'VARCHAR',"
-            + "'media_name':'VARCHAR','edited':'BOOLEAN','deleted':'BOOLEAN','source_line':'BIGINT'}";
+    /** The CSV carries only what varies; chat id, author ids and kinds are filled in by the INSERT. */
+    private static final String CSV_COLUMNS = "{'id':'VARCHAR','ts':'BIGINT','seq':'BIGINT','author_ix':'INTEGER',"
+            + "'kind_ix':'TINYINT','text':'VARCHAR','text_bytes':'INTEGER','media_id':'VARCHAR',"
+            + "'media_name':'VARCHAR','flags':'TINYINT','source_line':'BIGINT'}";
 
     private final DuckDBConnection connection;
     private final DuckDBAppender appender;   // APPENDER path
@@ -31,10 +32,14 @@ public final class MessageRows implements AutoCloseable {
     private final CsvRows csv;
     private final LongSet known;
     private final long seqBase;
+    private final String chatId;
+    private final java.util.List<String> authorIds = new java.util.ArrayList<>();
+    private final java.util.Map<String, Integer> authorIndex = new java.util.HashMap<>();
     private long added;
 
     private MessageRows(DuckDBConnection connection, DuckDBAppender appender, Path csvFile, CsvRows csv,
-                        LongSet known, long seqBase) {
+                        LongSet known, long seqBase, String chatId) {
+        this.chatId = chatId;
         this.connection = connection;
         this.appender = appender;
         this.csvFile = csvFile;
@@ -72,10 +77,11 @@ public final class MessageRows implements AutoCloseable {
             if (path == LoadPath.CSV) {
                 Path file = Files.createTempFile(ws.dataDir(), "ingest-", ".csv");
                 return new MessageRows(c, null, file,
-                        new CsvRows(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)), known, seqBase);
+                        new CsvRows(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)), known, seqBase,
+                        chatId);
             }
             return new MessageRows(c, c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "messages"), null, null,
-                    known, seqBase);
+                    known, seqBase, chatId);
         } catch (SQLException e) {
             throw new EgregoraException("database error: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -104,15 +110,21 @@ public final class MessageRows implements AutoCloseable {
             try {
                 csv.plain(id);
                 csv.comma();
-                csv.plain(chatId);
-                csv.comma();
                 csv.number(tsMicros);
                 csv.comma();
                 csv.number(seqBase + index);
                 csv.comma();
-                csv.plain(authorId);
+                if (authorId != null) {
+                    Integer ix = authorIndex.get(authorId);
+                    if (ix == null) {
+                        ix = authorIds.size();
+                        authorIds.add(authorId);
+                        authorIndex.put(authorId, ix);
+                    }
+                    csv.number(ix);
+                }
                 csv.comma();
-                csv.plain(kind);
+                csv.number(kind.equals("user") ? 0 : kind.equals("system") ? 1 : 2);
                 csv.comma();
                 csv.quoted(text);
                 csv.comma();
@@ -122,9 +134,7 @@ public final class MessageRows implements AutoCloseable {
                 csv.comma();
                 csv.quoted(mediaName);
                 csv.comma();
-                csv.bool(edited);
-                csv.comma();
-                csv.bool(deleted);
+                csv.number((edited ? 1 : 0) | (deleted ? 2 : 0));
                 csv.comma();
                 csv.number(line);
                 csv.newline();
@@ -182,8 +192,15 @@ public final class MessageRows implements AutoCloseable {
             }
             csv.close();
             try (Statement st = connection.createStatement()) {
-                st.execute("INSERT INTO messages SELECT id, chat_id, make_timestamp(ts), seq, author_id, kind, text, "
-                        + "text_bytes, media_id, media_name, edited, deleted, source_line FROM read_csv('"
+                StringBuilder authors = new StringBuilder("[");
+                for (int i = 0; i < authorIds.size(); i++) {
+                    authors.append(i == 0 ? "'" : ", '").append(authorIds.get(i).replace("'", "''")).append('\'');
+                }
+                authors.append(authorIds.isEmpty() ? "NULL]::VARCHAR[]" : "]");
+                st.execute("INSERT INTO messages SELECT id, '" + chatId.replace("'", "''") + "', make_timestamp(ts), "
+                        + "seq, list_extract(" + authors + ", author_ix + 1), "
+                        + "list_extract(['user', 'system', 'command'], kind_ix + 1), text, text_bytes, media_id, "
+                        + "media_name, (flags & 1) = 1, (flags & 2) = 2, source_line FROM read_csv('"
                         + csvFile.toString().replace("'", "''") + "', header = false, quote = '\"', escape = '\"', "
                         + "new_line = '\\n', auto_detect = false, allow_quoted_nulls = false, columns = "
                         + CSV_COLUMNS + ")");
