@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.util.Modules;
 import dev.egregora.core.inject.CoreModule;
 import dev.egregora.etl.inject.EtlModule;
 import dev.egregora.git.inject.GitHistoryModule;
@@ -26,7 +27,10 @@ public final class EgregoraInjector {
                 new SiteModule(), new GitHistoryModule());
     }
 
-    /** Creates the application injector, with {@code overrides} (e.g. user settings) installed after the modules. */
+    /**
+     * Creates the application injector. {@code overrides} replace the modules' bindings of the same keys (e.g. the
+     * {@code PostWriter} the user chose with {@code --writer}).
+     */
     public static Injector create(Module... overrides) {
         List<Module> all = new ArrayList<>(modules());
         all.add(new AbstractModule() {
@@ -36,7 +40,6 @@ public final class EgregoraInjector {
                 binder().disableCircularProxies();
             }
         });
-        all.addAll(List.of(overrides));
-        return Guice.createInjector(Stage.PRODUCTION, all);
+        return Guice.createInjector(Stage.PRODUCTION, Modules.override(all).with(overrides));
     }
 }
