@@ -9,8 +9,24 @@ import java.util.regex.Pattern;
 /** Reads chat text: words, links and emoji. Stateless and thread-safe. */
 public final class ChatText {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+");
-    private static final Pattern FILE = Pattern.compile("(?i)[\\p{L}\\p{N}_\\-]+\\.(?:jpe?g|png|gif|webp|heic|mp4"
+    private static final Pattern FILE = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_\\-])[\\p{L}\\p{N}_\\-]++\\.(?:jpe?g|png|gif|webp|heic|mp4"
             + "|mov|3gp|webm|opus|ogg|m4a|mp3|aac|pdf|docx?|xlsx?|pptx?|txt|zip|vcf)\\b");
+    /** Replaces links and attachment file names with {@code replacement}; cheap when there are none. */
+    private static String withoutLinksAndFiles(String text, String replacement) {
+        String t = text;
+        if (mayHaveUrl(t)) {
+            t = URL.matcher(t).replaceAll(replacement);
+        }
+        if (t.indexOf('.') >= 0) {
+            t = FILE.matcher(t).replaceAll(replacement);
+        }
+        return t;
+    }
+
+    private static boolean mayHaveUrl(String t) {
+        return t.indexOf("://") >= 0 || t.indexOf("www.") >= 0 || t.indexOf("WWW.") >= 0 || t.indexOf("Www.") >= 0;
+    }
+
     private static final String TRAILING = ".,;:!?)]}'\"*_~";
 
     private ChatText() {
@@ -31,8 +47,10 @@ public final class ChatText {
 
     private static List<String> words(String text, boolean lower) {
         List<String> out = new ArrayList<>();
-        String t = FILE.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ").replace("[phone]", " ")
-                .replace("[email]", " ");
+        String t = withoutLinksAndFiles(text, " ");
+        if (t.indexOf('[') >= 0) {
+            t = t.replace("[phone]", " ").replace("[email]", " ");
+        }
         int i = 0;
         int n = t.length();
         while (i < n) {
@@ -74,8 +92,10 @@ public final class ChatText {
      */
     public static List<String> allWordsInOrder(String text) {
         List<String> out = new ArrayList<>();
-        String t = FILE.matcher(URL.matcher(text).replaceAll(" . ")).replaceAll(" . ").replace("[phone]", " . ")
-                .replace("[email]", " . ");
+        String t = withoutLinksAndFiles(text, " . ");
+        if (t.indexOf('[') >= 0) {
+            t = t.replace("[phone]", " . ").replace("[email]", " . ");
+        }
         Matcher m = WORD_OR_BREAK.matcher(t.toLowerCase(Locale.ROOT));
         while (m.find()) {
             String w = m.group();
@@ -94,7 +114,7 @@ public final class ChatText {
     /** Every word, including short ones and stopwords (for language detection). */
     public static List<String> allWords(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : FILE.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
+        for (String w : withoutLinksAndFiles(text, " ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
             if (!w.isEmpty()) {
                 out.add(w.replace('’', '\''));
             }
@@ -105,6 +125,9 @@ public final class ChatText {
     /** Links in the text, trailing punctuation removed, {@code www.} links given {@code https://}. */
     public static List<String> urls(String text) {
         List<String> out = new ArrayList<>();
+        if (!mayHaveUrl(text)) {
+            return out;
+        }
         Matcher m = URL.matcher(text);
         while (m.find()) {
             String u = m.group();
