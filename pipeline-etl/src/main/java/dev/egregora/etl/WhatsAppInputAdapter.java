@@ -20,6 +20,7 @@ import dev.egregora.etl.privacy.Pseudonyms;
 import dev.egregora.etl.store.AuthorRow;
 import dev.egregora.etl.store.CommandRow;
 import dev.egregora.etl.store.IngestStore;
+import dev.egregora.etl.store.LoadPath;
 import dev.egregora.etl.store.MessageRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +123,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         private final List<Long> sameTime = new ArrayList<>();
         private LocalDateTime occurrenceTime;
         private MessageRows rows;
+        private final boolean csv;
         private long index;
         private long read;
         private long system;
@@ -136,6 +138,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             this.clock = new WallClock(zone);
             this.ids = new MessageIds(Ids.sha256(), chatId);
             this.mediaStore = new MediaStore(ws.site(), options.stripMetadata());
+            this.csv = options.loadPath() == LoadPath.CSV; // DuckDB computes text_bytes itself on that path
         }
 
         IngestSummary execute(ChatParser parser, DateOrder order) {
@@ -205,7 +208,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             sameTime.add(ids.lastPrefix());
             String text = mask ? ContactMasker.mask(body.text()) : body.text();
             boolean added = rows.add(ids.lastPrefix(), id, chatId, clock.epochMicros(m.time()), index++, authorId,
-                    KINDS[kind.ordinal()], text, Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
+                    KINDS[kind.ordinal()], text, csv ? -1 : Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
                     body.deleted(), m.line());
             if (added && body.command() != null && authorId != null) {
                 commands.add(new CommandRow(id, authorId, body.command().action(), body.command().value()));

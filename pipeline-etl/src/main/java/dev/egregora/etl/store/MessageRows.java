@@ -23,7 +23,7 @@ import java.sql.SQLException;
 public final class MessageRows implements AutoCloseable {
     /** The CSV carries only what varies; chat id, author ids and kinds are filled in by the INSERT. */
     private static final String CSV_COLUMNS = "{'id':'VARCHAR','ts':'BIGINT','seq':'BIGINT','author_ix':'INTEGER',"
-            + "'kind_ix':'TINYINT','text':'VARCHAR','text_bytes':'INTEGER','media_id':'VARCHAR',"
+            + "'kind_ix':'TINYINT','text':'VARCHAR','media_id':'VARCHAR',"
             + "'media_name':'VARCHAR','flags':'TINYINT','source_line':'BIGINT'}";
 
     private final DuckDBConnection connection;
@@ -94,11 +94,6 @@ public final class MessageRows implements AutoCloseable {
         return Long.parseUnsignedLong(hexId.substring(0, 16), 16);
     }
 
-    /** True if a message with this id prefix is stored or was added in this ingest. */
-    public boolean known(long idPrefix) {
-        return known.contains(idPrefix);
-    }
-
     /** Appends a message unless its id is known; returns true if appended. */
     public boolean add(long idPrefix, String id, String chatId, long tsMicros, long index, String authorId, String kind,
                        String text, int textBytes, String mediaId, String mediaName, boolean edited, boolean deleted,
@@ -127,8 +122,6 @@ public final class MessageRows implements AutoCloseable {
                 csv.number(kind.equals("user") ? 0 : kind.equals("system") ? 1 : 2);
                 csv.comma();
                 csv.quoted(text);
-                csv.comma();
-                csv.number(textBytes);
                 csv.comma();
                 csv.plain(mediaId);
                 csv.comma();
@@ -199,7 +192,7 @@ public final class MessageRows implements AutoCloseable {
                 authors.append(authorIds.isEmpty() ? "NULL]::VARCHAR[]" : "]");
                 st.execute("INSERT INTO messages SELECT id, '" + chatId.replace("'", "''") + "', make_timestamp(ts), "
                         + "seq, list_extract(" + authors + ", author_ix + 1), "
-                        + "list_extract(['user', 'system', 'command'], kind_ix + 1), text, text_bytes, media_id, "
+                        + "list_extract(['user', 'system', 'command'], kind_ix + 1), text, strlen(text), media_id, "
                         + "media_name, (flags & 1) = 1, (flags & 2) = 2, source_line FROM read_csv('"
                         + csvFile.toString().replace("'", "''") + "', header = false, quote = '\"', escape = '\"', "
                         + "new_line = '\\n', auto_detect = false, allow_quoted_nulls = false, columns = "
