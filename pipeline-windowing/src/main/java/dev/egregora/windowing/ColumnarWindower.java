@@ -72,17 +72,17 @@ public final class ColumnarWindower implements Windower {
             int to = columns.chatStarts()[c + 1];
             Cuts cuts = cutter.cut(ts, bytes, from, to);
             oversized += cuts.oversized();
-            long[] prefix = new long[to - from + 1];
-            for (int i = from; i < to; i++) {
-                prefix[i - from + 1] = prefix[i - from] + bytes[i];
-            }
             for (int w = 0; w < cuts.count(); w++) {
                 int f = cuts.first(w);
                 int e = cuts.end(w);
+                long windowBytes = 0;
+                for (int i = from + f; i < from + e; i++) {
+                    windowBytes += bytes[i];
+                }
                 String signature = columns.digests().length == 0 ? ""
                         : signer.sign(columns.digests(), from + f, from + e);
                 out.add(new Window(chat + ":" + w, chat, w, f, e, instant(ts[from + f]), instant(ts[from + e - 1]),
-                        e - f, prefix[e] - prefix[f], signature));
+                        e - f, windowBytes, signature));
             }
         }
         if (oversized > 0) {
