@@ -367,7 +367,7 @@ public final class GitHistoryLoader {
         }
 
         private void work(Repository repo, DiffConfig diffConfig, LoadOptions options) {
-            try (FirstParentDiffer differ = new FirstParentDiffer(repo.newObjectReader(), diffConfig,
+            try (FirstParentDiffer differ = new FirstParentDiffer(new TreeCachingReader(repo.newObjectReader(), 512), diffConfig,
                     options.detectRenames(), options.detectBinary())) {
                 while (true) {
                     Job job = queue.take();
