@@ -38,7 +38,7 @@ import java.util.function.Function;
 /**
  * A {@link PostWriter} backed by a LangChain4j {@link ChatModel} (OpenAI-compatible or Gemini; built by
  * {@link LlmWriters}). Per window: render the {@link WriterPrompt}, look the answer up in the {@link ResponseCache}
- * (key: SHA-256 of fingerprint and prompt), else call the model asking for JSON, validate it with {@link DraftParser},
+ * (key: SHA-256 of fingerprint, window signature and prompt), else call the model asking for JSON, validate it with {@link DraftParser},
  * ask once for a repair when invalid, then fail that window with a one-line {@link EgregoraException}. Valid answers
  * are cached before the post is returned, so a run that dies later never pays for them again.
  *
@@ -114,7 +114,7 @@ public final class LlmWriter implements PostWriter {
         Language lang = language;
         String text = prompt.render(content, lang.locale().getDisplayLanguage(Locale.ENGLISH) + " (" + lang.code() + ")",
                 memory.apply(content));
-        String key = Ids.sha256Hex(fingerprint + "\n" + text);
+        String key = Ids.sha256Hex(fingerprint + "\n" + window.signature() + "\n" + text);
         Optional<String> hit = cache.get(key);
         DraftPost draft;
         if (hit.isPresent()) {
