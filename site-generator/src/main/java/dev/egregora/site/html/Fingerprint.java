@@ -15,11 +15,22 @@ public final class Fingerprint {
         }
         int n = s.length();
         mix(n);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            h1 = (h1 ^ c) * 0x100000001B3L;
-            h2 = Long.rotateLeft(h2 ^ (c * 0x9E3779B97F4A7C15L), 29) * 0xBF58476D1CE4E5B9L;
+        long a = h1;
+        long b = h2;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            long v = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
+                    | (long) s.charAt(i + 3) << 48;
+            a = Long.rotateLeft((a ^ v) * 0x9E3779B97F4A7C15L, 27);
+            b = (b + v) * 0xC2B2AE3D27D4EB4FL ^ (b >>> 31);
         }
+        for (; i < n; i++) {
+            long v = s.charAt(i);
+            a = Long.rotateLeft((a ^ v) * 0x9E3779B97F4A7C15L, 27);
+            b = (b + v) * 0xC2B2AE3D27D4EB4FL ^ (b >>> 31);
+        }
+        h1 = a;
+        h2 = b;
         return this;
     }
 

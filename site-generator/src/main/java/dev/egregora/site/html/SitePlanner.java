@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -65,6 +67,7 @@ public final class SitePlanner {
     private final Map<String, List<Integer>> byTag = new TreeMap<>();
     private final Map<String, String> tagSlugs = new HashMap<>();
     private final Map<String, String> authorSlugs = new HashMap<>();
+    private final Map<Integer, AtomicReferenceArray<String>> cardHtml = new ConcurrentHashMap<>();
 
     /** What the planner knows about each post. */
     private record Info(PostEntry entry, String fileSlug, String href, List<Link> tags, List<Link> authors,
@@ -206,7 +209,7 @@ public final class SitePlanner {
                 int words = body.split("\\s+").length;
                 Page page = page(path, e.title(), e.summary(),
                         cardPath == null ? null : settings.baseUrl() + cardPath, upText, "post");
-                return pages.render("post.jte", new PostPage(page, e.title(), info.card().date(),
+                return pages.post(new PostPage(page, e.title(), info.card().date(),
                         info.card().isoDate(), info.authors(), info.tags(), html, media, older, newer, related,
                         Math.max(1, words / 200)));
             }));
@@ -322,15 +325,27 @@ public final class SitePlanner {
             String title = p == 1 ? heading : heading + " (page " + p + ")";
             String pageTitle = kind.equals("home") && p == 1 ? settings.name() : title;
             sitemap.add(new String[] {path, null});
-            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("list.jte",
-                    new ListPage(page(path, pageTitle, intro, null, null, section), title, intro, cards(slice),
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
+                    pages.list(new ListPage(page(path, pageTitle, intro, null, null, section), title, intro,
+                    cards(slice, rootOf(path)),
                             pager, null))));
         }
     }
 
-    private List<PostCard> cards(List<Integer> slice) {
-        List<PostCard> out = new ArrayList<>(slice.size());
-        slice.forEach(i -> out.add(posts[i].card()));
+    /** Pre-rendered cards of the given posts for a page at {@code root}; each card is rendered once per depth. */
+    private List<String> cards(List<Integer> slice, String root) {
+        int depth = root.length() / 3;
+        AtomicReferenceArray<String> cache = cardHtml.computeIfAbsent(depth,
+                d -> new AtomicReferenceArray<>(posts.length));
+        List<String> out = new ArrayList<>(slice.size());
+        for (int i : slice) {
+            String html = cache.get(i);
+            if (html == null) {
+                html = pages.card(root, posts[i].card());
+                cache.set(i, html);
+            }
+            out.add(html);
+        }
         return out;
     }
 
@@ -370,8 +385,9 @@ public final class SitePlanner {
         refs.sort(Comparator.comparingInt((TagRef r) -> -r.count()).thenComparing(TagRef::name));
         String path = "tags/index.html";
         sitemap.add(new String[] {path, null});
-        outputs.add(new Output(path, cloudFp.hex(), Output.Kind.PAGE, null, in -> pages.render("tags.jte",
-                new TagCloud(page(path, "Tags", "All tags of " + settings.name(), null, null, "tags"), refs))));
+        outputs.add(new Output(path, cloudFp.hex(), Output.Kind.PAGE, null, in ->
+                pages.tags(new TagCloud(page(path, "Tags", "All tags of " + settings.name(), null, null, "tags"),
+                refs))));
     }
 
     private void planAuthors() {
@@ -414,8 +430,8 @@ public final class SitePlanner {
             String path = pathOf.apply(1);
             Pager pager = pager(1, pageCount, pathOf);
             sitemap.add(new String[] {path, null});
-            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("author.jte",
-                    authorPage(path, name, profile, cards(first), pager))));
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
+                    pages.author(authorPage(path, name, profile, cards(first, rootOf(path)), pager))));
             if (members.size() > size) {
                 planListingFrom(2, "author", name, members, pathOf, "authors", pageCount);
             }
@@ -423,8 +439,9 @@ public final class SitePlanner {
         refs.sort(Comparator.comparing(AuthorRef::name).thenComparing(AuthorRef::href));
         String path = "authors/index.html";
         sitemap.add(new String[] {path, null});
-        outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in -> pages.render("authors.jte",
-                new AuthorIndex(page(path, "Authors", "Everyone who wrote in " + settings.name(), null, null,
+        outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in ->
+                pages.authors(new AuthorIndex(page(path, "Authors", "Everyone who wrote in " + settings.name(), null,
+                null,
                         "authors"), refs))));
     }
 
@@ -439,13 +456,14 @@ public final class SitePlanner {
             slice.forEach(i -> fp.add(posts[i].listHash()));
             String title = heading + " (page " + p + ")";
             sitemap.add(new String[] {path, null});
-            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("list.jte",
-                    new ListPage(page(path, title, null, null, null, section), title, null, cards(slice), pager,
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
+                    pages.list(new ListPage(page(path, title, null, null, null, section), title, null, cards(slice,
+                    rootOf(path)), pager,
                             null))));
         }
     }
 
-    private AuthorPage authorPage(String path, String name, Profile profile, List<PostCard> first, Pager pager) {
+    private AuthorPage authorPage(String path, String name, Profile profile, List<String> first, Pager pager) {
         Page page = page(path, name, "Posts and profile of " + name, null, null, "authors");
         if (profile == null) {
             return new AuthorPage(page, name, null, 0, null, null, List.of(), List.of(), List.of(), first, pager);
@@ -479,14 +497,15 @@ public final class SitePlanner {
             Fingerprint fp = new Fingerprint().add(base).add("month").add(path);
             members.forEach(i -> fp.add(posts[i].listHash()));
             sitemap.add(new String[] {path, null});
-            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in -> pages.render("list.jte",
-                    new ListPage(page(path, label, "Posts of " + label, null, null, "archive"), label,
-                            members.size() + " posts.", cards(members), null, null))));
+            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
+                    pages.list(new ListPage(page(path, label, "Posts of " + label, null, null, "archive"), label,
+                            members.size() + " posts.", cards(members, rootOf(path)), null, null))));
         }
         String path = "archive/index.html";
         sitemap.add(new String[] {path, null});
-        outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in -> pages.render("archive.jte",
-                new ArchiveIndex(page(path, "Archive", "All posts by month", null, null, "archive"), months))));
+        outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in ->
+                pages.archive(new ArchiveIndex(page(path, "Archive", "All posts by month", null, null, "archive"),
+                months))));
     }
 
     // ---- static pages, feeds, search, sitemap, assets --------------------------------------------------------
@@ -521,7 +540,7 @@ public final class SitePlanner {
                 page = new Page("/", path, page.title(), page.description(), page.siteName(), page.lang(), null,
                         null, page.customCss(), null, null);
             }
-            return pages.render("text.jte", new TextPage(page, heading, html));
+            return pages.text(new TextPage(page, heading, html));
         }));
     }
 
@@ -636,16 +655,20 @@ public final class SitePlanner {
         }
     }
 
-    private Page page(String path, String title, String description, String ogImage, String updatedText,
-                      String section) {
+    private static String rootOf(String path) {
         int depth = 0;
         for (int i = 0; i < path.length(); i++) {
             if (path.charAt(i) == '/') {
                 depth++;
             }
         }
+        return "../".repeat(depth);
+    }
+
+    private Page page(String path, String title, String description, String ogImage, String updatedText,
+                      String section) {
         String fullTitle = title.equals(settings.name()) ? title : title + " · " + settings.name();
-        return new Page("../".repeat(depth), path, fullTitle, description == null ? settings.description()
+        return new Page(rootOf(path), path, fullTitle, description == null ? settings.description()
                 : description, settings.name(), settings.language(), ogImage, settings.baseUrl() + path,
                 customCss != null, updatedText, section);
     }

@@ -10,7 +10,8 @@ import dev.egregora.site.HtmlSiteRenderer;
 import dev.egregora.site.store.SiteStore;
 
 /**
- * The site generator's bindings: {@link SiteRenderer} to {@link HtmlSiteRenderer}, the module's migration, and {@link RevisionDates#NONE} until the git-history module provides the real one (the
+ * The site generator's bindings: {@link SiteRenderer} to {@link HtmlSiteRenderer}, the module's migration, and
+ * {@link RevisionDates#NONE} until the git-history module provides the real one (the
  * composition root reconciles: drop this binding there when git-history binds its implementation).
  */
 public final class SiteModule extends AbstractModule {

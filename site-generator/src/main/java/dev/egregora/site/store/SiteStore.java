@@ -63,8 +63,8 @@ public final class SiteStore {
     private List<PostEntry> loadPosts() throws SQLException {
         String sql = "SELECT epoch_us(date), epoch_us(end_date), concat_ws(chr(30), id, " + clean("slug") + ", "
                 + clean("title") + ", " + clean("summary") + ", " + cleanList("tags") + ", " + cleanList("author_ids")
-                + ", " + cleanList("media_ids") + ", " + clean("language") + ", CAST(hash(id, slug, signature, title, summary,"
-                + " date, end_date, tags, author_ids, media_ids, language, body_md, writer) AS VARCHAR))"
+                + ", " + cleanList("media_ids") + ", " + clean("language")
+                + ", CAST(hash(id, slug, signature, title, summary, date, end_date, tags, author_ids, media_ids, language, body_md, writer) AS VARCHAR))"
                 + " FROM posts ORDER BY date DESC, id";
         List<PostEntry> posts = new ArrayList<>();
         try (Statement st = c().createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -3,5 +3,7 @@ package dev.egregora.site.view;
 import java.util.List;
 
 /** An author's profile page (pseudonym or alias only). */
-public record AuthorPage(Page page, String name, String bioHtml, long messages, String since, String until, List<Integer> hourPercents, List<String> topWords, List<String> topEmoji, List<PostCard> posts, Pager pager) {
+public record AuthorPage(Page page, String name, String bioHtml, long messages, String since, String until,
+                         List<Integer> hourPercents, List<String> topWords, List<String> topEmoji, List<String> posts,
+                         Pager pager) {
 }

@@ -3,5 +3,7 @@ package dev.egregora.site.view;
 import java.util.List;
 
 /** A post page; {@code bodyHtml} is sanitised Markdown output. */
-public record PostPage(Page page, String title, String date, String isoDate, List<Link> authors, List<Link> tags, String bodyHtml, List<MediaView> media, Link prev, Link next, List<Link> related, int readingMinutes) {
+public record PostPage(Page page, String title, String date, String isoDate, List<Link> authors, List<Link> tags,
+                       String bodyHtml, List<MediaView> media, Link prev, Link next, List<Link> related,
+                       int readingMinutes) {
 }
