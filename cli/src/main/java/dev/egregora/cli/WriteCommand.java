@@ -1,12 +1,17 @@
 package dev.egregora.cli;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import dev.egregora.cli.inject.EgregoraInjector;
 import dev.egregora.core.EgregoraException;
 import dev.egregora.core.config.ConfigLoader;
 import dev.egregora.core.config.EgregoraConfig;
 import dev.egregora.core.pipeline.WritePipeline;
 import dev.egregora.core.pipeline.WriteReport;
 import dev.egregora.core.pipeline.WriteRequest;
+import dev.egregora.core.port.PostWriter;
 import dev.egregora.core.port.SiteRenderer;
+import dev.egregora.writer.llm.LlmWriters;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.core.store.WorkspaceOpener;
 import picocli.CommandLine.Command;
@@ -43,6 +48,13 @@ final class WriteCommand implements Runnable {
     @Option(names = "--writer", paramLabel = "KIND", description = "offline (default) | openai | gemini.")
     String writer;
 
+    @Option(names = "--model", paramLabel = "NAME", description = "Model for LLM writers, e.g. llama3.1, gemini-2.5-flash.")
+    String model;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama).")
+    String baseUrl;
+
     @Option(names = "--threads", paramLabel = "N", description = "Windows written in parallel (default: cores).")
     Integer threads;
 
@@ -65,19 +77,19 @@ final class WriteCommand implements Runnable {
             throw new EgregoraException("export not found: " + export);
         }
         EgregoraConfig config = windows.apply(ingest.apply(ConfigLoader.load(site)));
-        String kind = writer != null ? writer : config.writer().kind();
-        if (!kind.equals("offline")) {
-            throw new EgregoraException("writer '" + kind + "' is not available in this build yet; use --writer offline");
-        }
+        EgregoraConfig.Writer w = config.writer();
+        EgregoraConfig.Writer chosen = new EgregoraConfig.Writer(writer != null ? writer : w.kind(),
+                model != null ? model : w.model(), baseUrl != null ? baseUrl : w.baseUrl(), w.apiKeyEnv(), w.threads());
+        Injector injector = injector(chosen);
         SiteRenderer.Format f = format(format);
         SiteRenderer.Request build = noBuild ? null : new SiteRenderer.Request(
                 site.resolve(f == SiteRenderer.Format.HTML ? "public" : "mkdocs"), f, false);
         WriteRequest request = new WriteRequest(export == null ? null : ingest.request(export, config),
                 Settings.windowSpec(config), build, Settings.threads(config, threads),
                 publishRealNames || config.privacy().publishRealNames());
-        WritePipeline pipeline = root.injector().getInstance(WritePipeline.class);
+        WritePipeline pipeline = injector.getInstance(WritePipeline.class);
         WriteReport report;
-        try (Workspace ws = root.injector().getInstance(WorkspaceOpener.class).open(site)) {
+        try (Workspace ws = injector.getInstance(WorkspaceOpener.class).open(site)) {
             report = pipeline.run(ws, request, ConsoleProgress.forConsole(root.err()));
         }
         Reports.write(root.out(), report);
@@ -87,6 +99,25 @@ final class WriteCommand implements Runnable {
         if (!report.failures().isEmpty()) {
             throw new EgregoraException(report.failures().size() + " window(s) failed; run the same command again "
                     + "to retry them (the others are kept)");
+        }
+    }
+
+    /** The application injector, with the LLM writer the user chose in place of the offline one. */
+    private Injector injector(EgregoraConfig.Writer chosen) {
+        switch (chosen.kind()) {
+            case "offline":
+                return root.injector();
+            case LlmWriters.OPENAI:
+            case LlmWriters.GEMINI:
+                PostWriter llm = LlmWriters.create(chosen, System.getenv(), site);
+                return EgregoraInjector.create(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(PostWriter.class).toInstance(llm);
+                    }
+                });
+            default:
+                throw new EgregoraException("unknown writer '" + chosen.kind() + "' (offline, openai or gemini)");
         }
     }
 

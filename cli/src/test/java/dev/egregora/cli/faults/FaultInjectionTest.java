@@ -1,0 +1,213 @@
+package dev.egregora.cli.faults;
+
+import dev.egregora.cli.faults.Cli.Result;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Faults around a real {@code egregora write}: each one ends with exit code 1 and a single line on stderr (or a
+ * successful run), and once the cause is removed a re-run produces exactly the site of one clean run.
+ */
+class FaultInjectionTest {
+    private static final int MESSAGES = 600;
+
+    @TempDir
+    static Path shared;
+    static Path export;
+    static Map<String, String> clean;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void cleanRun() {
+        export = Cli.export(shared, MESSAGES);
+        Path site = shared.resolve("clean");
+        Result r = Cli.write(export, site);
+        assertThat(r.code()).as(r.err()).isZero();
+        clean = Cli.hashes(site.resolve("public"));
+        assertThat(clean).isNotEmpty();
+    }
+
+    @Test
+    void deletedDatabaseIsRebuiltFromTheExport() throws IOException {
+        Path site = firstRun();
+        deleteDatabase(site);
+        assertRerunRestores(site);
+    }
+
+    @Test
+    void truncatedDatabaseGivesOneLineAndDeletingItRecovers() throws IOException {
+        Path site = firstRun();
+        Path db = database(site);
+        try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+            f.setLength(f.length() / 3);
+        }
+        Result r = Cli.write(export, site);
+        if (r.code() != 0) {
+            assertOneLine(r);
+            assertThat(r.message()).contains("egregora.duckdb");
+            deleteDatabase(site);
+        }
+        assertRerunRestores(site);
+    }
+
+    @Test
+    void corruptedDatabaseGivesOneLineAndDeletingItRecovers() throws IOException {
+        Path site = firstRun();
+        Path db = database(site);
+        byte[] junk = new byte[64 * 1024];
+        new Random(11).nextBytes(junk);
+        try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+            f.seek(Math.max(0, f.length() / 2 - junk.length / 2));
+            f.write(junk);
+            f.seek(0);
+            f.write(junk, 0, 4096); // the header too
+        }
+        Result r = Cli.write(export, site);
+        if (r.code() != 0) {
+            assertOneLine(r);
+            assertThat(r.message()).contains("egregora.duckdb");
+            deleteDatabase(site);
+        }
+        assertRerunRestores(site);
+    }
+
+    @Test
+    void handEditedSiteIsRestoredByTheNextBuild() throws IOException {
+        Path site = firstRun();
+        Path pub = site.resolve("public");
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(pub.resolve("posts"))) {
+            pages = s.filter(p -> p.getFileName().toString().equals("index.html")).sorted().limit(2).toList();
+        }
+        assertThat(pages).hasSize(2);
+        Files.delete(pages.get(0));
+        Files.writeString(pages.get(1), "<h1>edited by hand</h1>", StandardCharsets.UTF_8);
+        Files.writeString(pub.resolve("index.html"), "", StandardCharsets.UTF_8);
+
+        Result build = Cli.run("build", "--site", site.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(Cli.hashes(pub)).isEqualTo(clean);
+
+        Files.delete(pages.get(1));
+        assertRerunRestores(site);
+    }
+
+    @Test
+    void interruptedMediaCopyLeavesNothingBehindAfterARerun() throws IOException {
+        Path site = firstRun();
+        Path media = site.resolve("media");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(media)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        // a copy killed half-way: the temp file of MediaStore, and a stored file cut short (non-atomic file systems)
+        Files.write(media.resolve(".incoming-123456.tmp"), new byte[] {1, 2, 3});
+        Path cut = files.get(0);
+        byte[] full = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(full, full.length / 2));
+        Path pubCopy = site.resolve("public").resolve(site.relativize(cut).toString());
+        if (Files.exists(pubCopy)) {
+            Files.write(pubCopy, java.util.Arrays.copyOf(full, full.length / 2));
+        }
+
+        assertRerunRestores(site);
+        assertThat(Files.readAllBytes(cut)).as("media file restored from the export").isEqualTo(full);
+    }
+
+    @Test
+    void readOnlyOutputDirectoryGivesOneLineThenARerunCompletes() throws IOException {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        boolean immutable = Cli.root() && Cli.sh("chattr", "+i", site.toString());
+        if (!immutable) {
+            assumeTrue(!Cli.root() && site.toFile().setWritable(false), "cannot make a directory read-only here");
+        }
+        try {
+            Result r = Cli.write(export, site);
+            assertThat(r.code()).isEqualTo(1);
+            assertOneLine(r);
+            assertThat(r.message()).contains(site.toString());
+        } finally {
+            if (immutable) {
+                Cli.sh("chattr", "-i", site.toString());
+            } else {
+                site.toFile().setWritable(true);
+            }
+        }
+        assertRerunRestores(site);
+    }
+
+    /**
+     * Disk full at different moments (a tmpfs of 256 KiB, 1 MiB, 3 MiB holding the site: the database, media or
+     * the pages run out of space), then the same file system grown: the re-run completes. Needs root for mount.
+     */
+    @Test
+    void diskFullGivesOneLineAndARerunWithSpaceCompletes() throws IOException {
+        assumeTrue(Cli.root(), "mount needs root");
+        for (String size : new String[] {"256k", "1m", "3m"}) {
+            Path mnt = Files.createDirectories(dir.resolve("tmpfs-" + size));
+            assumeTrue(Cli.sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mnt.toString()),
+                    "cannot mount a tmpfs here");
+            try {
+                Path site = mnt.resolve("site");
+                Result r = Cli.write(export, site);
+                if (r.code() != 0) {
+                    assertOneLine(r);
+                    assertThat(r.message()).as(size).containsIgnoringCase("space");
+                }
+                assertThat(Cli.sh("mount", "-o", "remount,size=256m", mnt.toString())).isTrue();
+                assertRerunRestores(site);
+            } finally {
+                Cli.sh("umount", mnt.toString());
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- helpers
+
+    private Path firstRun() {
+        Path site = dir.resolve("site");
+        Result r = Cli.write(export, site);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Cli.hashes(site.resolve("public"))).isEqualTo(clean);
+        return site;
+    }
+
+    private static void assertRerunRestores(Path site) {
+        Result again = Cli.write(export, site);
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Cli.hashes(site.resolve("public"))).isEqualTo(clean);
+    }
+
+    static void assertOneLine(Result r) {
+        assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by");
+        assertThat(r.message()).startsWith("egregora: ");
+        assertThat(r.err().strip().lines().filter(l -> l.startsWith("egregora: ")).count()).isEqualTo(1);
+        assertThat(r.message()).as("an anticipated error, not a bare exception").doesNotContain("run with --verbose");
+    }
+
+    static Path database(Path site) {
+        return site.resolve(".egregora/egregora.duckdb");
+    }
+
+    static void deleteDatabase(Path site) throws IOException {
+        Files.deleteIfExists(database(site));
+        Files.deleteIfExists(site.resolve(".egregora/egregora.duckdb.wal"));
+    }
+}
