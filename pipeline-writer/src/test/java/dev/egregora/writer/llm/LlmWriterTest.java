@@ -272,4 +272,23 @@ class LlmWriterTest {
             }
         }
     }
+
+    @Test
+    void relatedEarlierPostsReachThePromptAndTheCacheKey() throws Exception {
+        try (FakeModelServer server = FakeModelServer.always(Wire.OPENAI, FakeModelServer.GOOD)) {
+            Post earlier = new Post("old:0", "2025-02-01-first-lisbon-idea", "s", "The first Lisbon idea",
+                    "Amber Fox floated a spring trip.", java.time.Instant.parse("2025-02-01T10:00:00Z"),
+                    java.time.Instant.parse("2025-02-01T11:00:00Z"), List.of(), List.of(), List.of(), "en", "b\n",
+                    "offline");
+            LlmWriter plain = openAi(server, site, FAST);
+            LlmWriter remembering = plain.withMemory(c -> List.of(earlier));
+            remembering.write(lisbon("mem1"));
+            plain.write(lisbon("mem1"));
+
+            assertThat(server.received().get(0).body()).contains("The first Lisbon idea")
+                    .contains("2025-02-01-first-lisbon-idea").contains("Amber Fox floated a spring trip.");
+            assertThat(server.received()).hasSize(2); // different prompt, different cache entry
+            assertThat(server.received().get(1).body()).doesNotContain("The first Lisbon idea");
+        }
+    }
 }
