@@ -27,13 +27,40 @@ import java.util.List;
 final class GitLogCliLoader {
     static final String FORMAT = "--format=%x01%H%x00%P%x00%an%x00%ae%x00%at%x00%cn%x00%ce%x00%ct%x00%s";
 
+    private double lastGitCpuMillis;
+
+    static List<String> command() {
+        return List.of("git", "log", "--all", "--name-status", "--no-renames", "--diff-merges=first-parent", "-z",
+                FORMAT);
+    }
+
+    /** user+sys of the last git process, from {@code /usr/bin/time} (0 when unavailable). */
+    double lastGitCpuMillis() {
+        return lastGitCpuMillis;
+    }
+
+    static double cpuMillis(Path timesFile) {
+        try {
+            String[] f = java.nio.file.Files.readString(timesFile).strip().split("\\s+");
+            return (Double.parseDouble(f[f.length - 2]) + Double.parseDouble(f[f.length - 1])) * 1000;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Runs git log in {@code repo} and loads its output; returns the number of commits. */
     long load(Workspace workspace, Path repo) {
         List<CommitRow> commits = new ArrayList<>();
         List<FileChangeRow> changes = new ArrayList<>();
         try {
-            Process p = new ProcessBuilder("git", "log", "--all", "--name-status", "--no-renames",
-                    "--diff-merges=first-parent", "-z", FORMAT)
+            Path times = java.nio.file.Files.createTempFile("git-time", ".txt");
+            List<String> cmd = new ArrayList<>();
+            boolean timed = java.nio.file.Files.isExecutable(Path.of("/usr/bin/time"));
+            if (timed) {
+                cmd.addAll(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
+            }
+            cmd.addAll(command());
+            Process p = new ProcessBuilder(cmd)
                     .directory(repo.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().close();
             try (InputStream in = new BufferedInputStream(p.getInputStream(), 1 << 16)) {
@@ -42,6 +69,8 @@ final class GitLogCliLoader {
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("git log failed in " + repo);
             }
+            lastGitCpuMillis = timed ? cpuMillis(times) : 0;
+            java.nio.file.Files.deleteIfExists(times);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

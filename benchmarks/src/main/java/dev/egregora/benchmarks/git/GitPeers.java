@@ -50,14 +50,20 @@ public final class GitPeers {
         String[] names = {"git log (raw, discarded)", "git log parsed into tables", "jgit loader (binary on)",
                 "jgit loader (binary off)"};
         double[][] ms = new double[names.length][rounds];
+        double[][] cpu = new double[names.length][rounds];
         long commits = 0;
         for (int r = 0; r < rounds; r++) {
-            ms[0][r] = timeRawGitLog(repo);
+            double[] raw = timeRawGitLog(repo);
+            ms[0][r] = raw[0];
+            cpu[0][r] = raw[1];
             Path site = BenchRepos.tempSite();
             try (Workspace ws = BenchRepos.workspace(site)) {
                 long t = System.nanoTime();
-                commits = new GitLogCliLoader().load(ws, repo);
+                long c = processCpuNanos();
+                GitLogCliLoader cli = new GitLogCliLoader();
+                commits = cli.load(ws, repo);
                 ms[1][r] = (System.nanoTime() - t) / 1e6;
+                cpu[1][r] = (processCpuNanos() - c) / 1e6 + cli.lastGitCpuMillis();
             } finally {
                 BenchRepos.delete(site);
             }
@@ -65,9 +71,11 @@ public final class GitPeers {
                 site = BenchRepos.tempSite();
                 try (Workspace ws = BenchRepos.workspace(site)) {
                     long t = System.nanoTime();
+                    long c = processCpuNanos();
                     LoadSummary s = new GitHistoryLoader().load(ws, repo,
                             LoadOptions.defaults().withBinaryDetection(k == 0));
                     ms[2 + k][r] = (System.nanoTime() - t) / 1e6;
+                    cpu[2 + k][r] = (processCpuNanos() - c) / 1e6;
                     if (s.totalCommits() != commits) {
                         throw new IllegalStateException("commit counts differ: " + s.totalCommits() + " vs " + commits);
                     }
@@ -75,19 +83,30 @@ public final class GitPeers {
                     BenchRepos.delete(site);
                 }
             }
-            out.printf(Locale.ROOT, "round %d: raw %.0f ms, cli-parsed %.0f ms, jgit %.0f ms, jgit-nobinary %.0f ms%n",
-                    r + 1, ms[0][r], ms[1][r], ms[2][r], ms[3][r]);
+            out.printf(Locale.ROOT, "round %d wall/cpu ms: raw %.0f/%.0f, cli-parsed %.0f/%.0f, jgit %.0f/%.0f, "
+                            + "jgit-nobinary %.0f/%.0f%n", r + 1, ms[0][r], cpu[0][r], ms[1][r], cpu[1][r],
+                    ms[2][r], cpu[2][r], ms[3][r], cpu[3][r]);
         }
-        out.printf(Locale.ROOT, "%s: %,d commits, %d rounds (first round is warm-up and excluded when rounds > 2)%n",
+        out.printf(Locale.ROOT, "%s: %,d commits, %d rounds (first round is warm-up and excluded when rounds > 2); "
+                + "cpu = user+sys of git plus this JVM's process CPU (all threads, JIT and GC included)%n",
                 repo, commits, rounds);
         double[] med = new double[names.length];
+        double[] medCpu = new double[names.length];
         for (int i = 0; i < names.length; i++) {
             med[i] = median(rounds > 2 ? Arrays.copyOfRange(ms[i], 1, rounds) : ms[i]);
+            medCpu[i] = median(rounds > 2 ? Arrays.copyOfRange(cpu[i], 1, rounds) : cpu[i]);
         }
         for (int i = 0; i < names.length; i++) {
-            out.printf(Locale.ROOT, "  %-30s median %8.0f ms   (x%.2f of git log parsed, x%.2f of raw git log)%n",
-                    names[i], med[i], med[i] / med[1], med[i] / med[0]);
+            out.printf(Locale.ROOT, "  %-28s wall median %6.0f ms (x%.2f of git log parsed, x%.2f of raw)   "
+                            + "cpu median %6.0f ms (x%.2f, x%.2f)%n",
+                    names[i], med[i], med[i] / med[1], med[i] / med[0], medCpu[i], medCpu[i] / medCpu[1],
+                    medCpu[i] / medCpu[0]);
         }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void nPlusOne(Path repo, int n, PrintStream out) throws Exception {
@@ -134,17 +153,25 @@ public final class GitPeers {
         }
     }
 
-    private static double timeRawGitLog(Path repo) throws IOException, InterruptedException {
-        long t = System.nanoTime();
-        Process p = new ProcessBuilder("git", "log", "--all", "--name-status", "--no-renames",
-                "--diff-merges=first-parent", "-z", GitLogCliLoader.FORMAT)
-                .directory(repo.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        p.getOutputStream().close();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+    /** {wall ms, user+sys ms} of one raw git log run (CPU via /usr/bin/time). */
+    private static double[] timeRawGitLog(Path repo) throws IOException, InterruptedException {
+        java.nio.file.Path times = java.nio.file.Files.createTempFile("git-time", ".txt");
+        try {
+            long t = System.nanoTime();
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
+            cmd.addAll(GitLogCliLoader.command());
+            Process p = new ProcessBuilder(cmd).directory(repo.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            p.waitFor();
+            double wall = (System.nanoTime() - t) / 1e6;
+            return new double[] {wall, GitLogCliLoader.cpuMillis(times)};
+        } finally {
+            java.nio.file.Files.deleteIfExists(times);
         }
-        p.waitFor();
-        return (System.nanoTime() - t) / 1e6;
     }
 
     static double median(double[] v) {
