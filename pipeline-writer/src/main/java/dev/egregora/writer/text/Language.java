@@ -162,12 +162,13 @@ public enum Language {
 
     /** A stopword of any supported language (for keywords of mixed-language chats). */
     public static boolean isAnyStopword(String lowerCaseWord) {
-        for (Language l : values()) {
-            if (l.isStopword(lowerCaseWord)) {
-                return true;
-            }
-        }
-        return false;
+        return AnyLanguage.STOPWORDS.contains(lowerCaseWord);
+    }
+
+    /** The union of all stopword lists, built once. */
+    private static final class AnyLanguage {
+        static final Set<String> STOPWORDS = java.util.Arrays.stream(values()).flatMap(l -> l.stopwords.stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Detects the language of {@code words} (lower-cased tokens) by stopword hits; English when undecided. */
