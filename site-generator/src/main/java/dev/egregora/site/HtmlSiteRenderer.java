@@ -9,6 +9,7 @@ import dev.egregora.site.card.CardRenderer;
 import dev.egregora.site.content.Catalog;
 import dev.egregora.site.content.PostEntry;
 import dev.egregora.site.content.SiteSettings;
+import dev.egregora.site.html.ManifestFile;
 import dev.egregora.site.html.MarkdownRenderer;
 import dev.egregora.site.html.Output;
 import dev.egregora.site.html.OutputDir;
@@ -42,7 +43,7 @@ import java.util.stream.Stream;
  * {@code posts}, {@code profiles}, {@code authors} and {@code media}, incrementally.
  *
  * <p>Every build plans all files with a fingerprint of their inputs ({@link SitePlanner}, O(N)), compares the plan
- * with the manifest stored in {@code site_manifest}, renders only the changed files (in parallel), deletes files
+ * with the build manifest ({@link ManifestFile}), renders only the changed files (in parallel), deletes files
  * that are no longer planned, and records the new manifest in one transaction. Post bodies are read only for the
  * posts whose pages are rebuilt. With {@code Format.MKDOCS} it writes MkDocs-Material sources instead. Thread-safe
  * for builds of different workspaces.
@@ -87,12 +88,13 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         Map<String, Instant> updated = updatedDates(workspace.site(), output, catalog);
         List<Output> plan = new SitePlanner(pages, markdown, cards, settings, catalog, updated, css,
                 workspace.site()).plan();
-        return apply(plan, store, catalog, new OutputDir(output), request.full());
+        return apply(plan, store, catalog, new OutputDir(output), new ManifestFile(workspace.dataDir(), output),
+                request.full());
     }
 
-    private BuildSummary apply(List<Output> plan, SiteStore store, Catalog catalog, OutputDir out, boolean full) {
-        String key = out.root().toString();
-        Map<String, String> manifest = store.loadManifest(key);
+    private BuildSummary apply(List<Output> plan, SiteStore store, Catalog catalog, OutputDir out,
+                               ManifestFile manifestFile, boolean full) {
+        Map<String, String> manifest = manifestFile.load();
         boolean rewriteAll = full || !Files.exists(out.root().resolve("index.html"));
         Map<String, String> all = new LinkedHashMap<>(plan.size() * 2);
         List<Output> changed = new ArrayList<>();
@@ -167,9 +169,9 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         changed.parallelStream().forEach(o -> out.write(o.path(), o.producer().apply(inputs)));
         removed.forEach(out::delete);
 
-        Map<String, String> changedRows = new LinkedHashMap<>();
-        changed.forEach(o -> changedRows.put(o.path(), o.hash()));
-        store.saveManifest(key, all, changedRows, removed);
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            manifestFile.save(all);
+        }
         store.saveSearchTerms(keepTerms, staleTerms, newTerms);
         long cardsRendered = changed.stream().filter(o -> o.kind() == Output.Kind.CARD).count();
         LOG.debug("site {}: {} files written ({} cards), {} unchanged, {} deleted", out.root(), changed.size(),

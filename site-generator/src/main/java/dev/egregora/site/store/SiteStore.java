@@ -26,12 +26,12 @@ import java.util.Set;
 
 /**
  * All of the site generator's database access: bulk reads of {@code posts}, {@code authors}, {@code profiles},
- * {@code media} (never {@code authors.real_name}), and the module's own manifest and search-term tables. Every read
+ * {@code media} (never {@code authors.real_name}), and the module's own search-term cache table. Every read
  * is one query, never one per post.
  */
 public final class SiteStore {
     /** The module's migration (tables {@code site_manifest}, {@code site_search_terms}). */
-    public static final Migration MIGRATION = new Migration("site-generator", 1, "build manifest and search terms",
+    public static final Migration MIGRATION = new Migration("site-generator", 1, "search terms cache",
             CoreSchema.sqlResource(SiteStore.class, "site-v1.sql"));
 
     private static final int IN_LIST_LIMIT = 500;
@@ -99,8 +99,9 @@ public final class SiteStore {
 
     private Map<String, Profile> loadProfiles() throws SQLException {
         Map<String, Profile> profiles = new HashMap<>();
+        // post_ids is not read: the site lists an author's posts from posts.author_ids (one source of truth)
         String sql = "SELECT author_id, pseudonym, message_count, epoch_us(first_ts), epoch_us(last_ts), hours,"
-                + " top_words, top_emoji, post_ids, body_md FROM profiles";
+                + " top_words, top_emoji, body_md FROM profiles";
         try (Statement st = c().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 List<Integer> hours = new ArrayList<>();
@@ -110,7 +111,7 @@ public final class SiteStore {
                 }
                 profiles.put(rs.getString(1), new Profile(rs.getString(1), rs.getString(2), rs.getLong(3),
                         micros(rs.getLong(4)), micros(rs.getLong(5)), hours, strings(rs.getArray(7)),
-                        strings(rs.getArray(8)), strings(rs.getArray(9)), rs.getString(10)));
+                        strings(rs.getArray(8)), List.of(), rs.getString(9)));
             }
         }
         return profiles;
@@ -170,60 +171,6 @@ public final class SiteStore {
         }
     }
 
-    /** The manifest of {@code output}: relative path to input fingerprint. */
-    public Map<String, String> loadManifest(String output) {
-        Map<String, String> manifest = new HashMap<>();
-        try (PreparedStatement ps = c().prepareStatement("SELECT path, hash FROM site_manifest WHERE output = ?")) {
-            ps.setString(1, output);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    manifest.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new EgregoraException("cannot read the site manifest: " + e.getMessage(), e);
-        }
-        return manifest;
-    }
-
-    /**
-     * Records the new manifest of {@code output} in one transaction: rows of {@code removed} and {@code changed}
-     * paths are deleted, {@code changed} ones appended; when many rows change the whole manifest is rewritten.
-     */
-    public void saveManifest(String output, Map<String, String> all, Map<String, String> changed,
-                             Collection<String> removed) {
-        if (changed.isEmpty() && removed.isEmpty()) {
-            return;
-        }
-        boolean rewrite = changed.size() + removed.size() > IN_LIST_LIMIT;
-        workspace.inTransaction(conn -> {
-            if (rewrite) {
-                try (PreparedStatement ps = conn.prepareStatement("DELETE FROM site_manifest WHERE output = ?")) {
-                    ps.setString(1, output);
-                    ps.executeUpdate();
-                }
-            } else {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "DELETE FROM site_manifest WHERE output = ? AND path = ?")) {
-                    for (String p : concat(changed.keySet(), removed)) {
-                        ps.setString(1, output);
-                        ps.setString(2, p);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            Map<String, String> rows = rewrite ? all : changed;
-            workspace.append("site_manifest", appender -> {
-                for (Map.Entry<String, String> e : rows.entrySet()) {
-                    appender.beginRow().append(output).append(e.getKey()).append(e.getValue()).endRow();
-                }
-                return rows.size();
-            });
-            return null;
-        });
-    }
-
     /** All cached search terms: post id to {@code [contentHash, terms]}. */
     public Map<String, String[]> loadSearchTerms() {
         Map<String, String[]> terms = new HashMap<>();
@@ -273,13 +220,6 @@ public final class SiteStore {
             });
             return null;
         });
-    }
-
-    private static List<String> concat(Collection<String> a, Collection<String> b) {
-        List<String> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        return all;
     }
 
     private static Instant micros(long us) {
