@@ -14,7 +14,11 @@ N=${1:-10000}
 RUNS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
-[ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 1; }
+# CP may override the class path (e.g. freshly compiled classes before the shaded jar)
+if [ -z "${CP:-}" ]; then
+  [ -f "$JAR" ] || { echo "missing $JAR: build it first (see the header of this script)" >&2; exit 1; }
+  CP=$JAR
+fi
 if ! command -v hugo >/dev/null; then
   echo "installing hugo (Debian package)" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
@@ -24,7 +28,7 @@ trap 'rm -rf "$WORK"' EXIT
 SITE=$WORK/site
 HUGO=$WORK/hugo
 mkdir -p "$HUGO/layouts/_default" "$HUGO/layouts/partials"
-java -cp "$JAR" dev.egregora.benchmarks.site.SitePeers prepare "$SITE" "$HUGO" "$N"
+java -cp "$CP" dev.egregora.benchmarks.site.SitePeers prepare "$SITE" "$HUGO" "$N"
 
 cat > "$HUGO/hugo.toml" <<'TOML'
 baseURL = "http://127.0.0.1:8000/"
@@ -76,7 +80,7 @@ ms() { date +%s%N | cut -b1-13; }
 ours=(); hugos=()
 for i in $(seq 1 "$RUNS"); do
   rm -rf "$SITE/public"
-  t0=$(ms); java -cp "$JAR" dev.egregora.benchmarks.site.SitePeers build "$SITE" 2>/dev/null; t1=$(ms)
+  t0=$(ms); java -cp "$CP" dev.egregora.benchmarks.site.SitePeers build "$SITE" 2>/dev/null; t1=$(ms)
   ours+=($((t1 - t0)))
   rm -rf "$HUGO/public" "$HUGO/resources"
   t0=$(ms); (cd "$HUGO" && hugo --quiet >/dev/null); t1=$(ms)
