@@ -110,6 +110,23 @@ class GitHistoryResolverTest {
     }
 
     @Test
+    void queriesWithoutALoadedRepositoryFailClearlyOrReturnNone(@TempDir Path repo, @TempDir Path site) {
+        TestRepos.scenario(repo);
+        try (Workspace ws = TestRepos.workspace(site)) {
+            assertThat(history.revisionDates(ws)).isSameAs(RevisionDates.NONE);
+            assertThat(history.repository(ws)).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.resolveAt(ws, Instant.EPOCH, null))
+                    .isInstanceOf(dev.egregora.core.EgregoraException.class)
+                    .hasMessageContaining("no git history loaded");
+            history.load(ws, repo);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> history.resolveAt(ws, Instant.EPOCH, "nope"))
+                    .isInstanceOf(dev.egregora.core.EgregoraException.class)
+                    .hasMessageContaining("no branch or tag 'nope'");
+            assertThat(history.repository(ws)).hasValueSatisfying(r -> assertThat(r.defaultBranch()).isEqualTo("main"));
+        }
+    }
+
+    @Test
     void shaPrefixesResolveUniquelyOrNotAtAll() {
         HistoryColumns h = columns(new String[] {"abc1230000", "abc1240000", "def0000000"},
                 new String[] {null, "abc1230000", "abc1240000"}, new long[] {100, 200, 300});
