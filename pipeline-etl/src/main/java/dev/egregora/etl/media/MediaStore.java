@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -89,18 +88,17 @@ public final class MediaStore {
                 String name = ext.isEmpty() ? sha : sha + "." + ext;
                 String rel = "media/" + sha.substring(0, 2) + "/" + name;
                 Path target = site.resolve(rel);
-                if (Files.exists(target)) {
+                if (Files.isRegularFile(target) && Files.size(target) == bytes) {
                     Files.delete(tmp);
                 } else {
+                    // absent, or cut short by an interrupted copy (non-atomic file systems): (re)place it
                     if (madeDirs.add(target.getParent())) {
                         Files.createDirectories(target.getParent());
                     }
                     try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, target);
-                    } catch (FileAlreadyExistsException e) {
-                        Files.deleteIfExists(tmp);
+                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
                 return new MediaItem(sha, fileName, rel, type[0], type[1], bytes);
