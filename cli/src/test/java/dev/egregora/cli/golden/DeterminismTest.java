@@ -50,6 +50,11 @@ class DeterminismTest {
                 with(SETTINGS, "--threads", "4"));
 
         assertSameOutput(one, four);
+        // Arabic (Egypt) formats numbers with Arabic-Indic digits by default; Newfoundland is UTC-03:30.
+        Path two = dir.resolve("two");
+        SiteBuilds.writeUnder(TimeZone.getTimeZone("America/St_Johns"), Locale.forLanguageTag("ar-EG"), export, two,
+                with(SETTINGS, "--threads", "2"));
+        assertSameOutput(one, two);
     }
 
     @Test

@@ -15,10 +15,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -61,9 +65,12 @@ class GoldenSiteTest {
                         + "If the change is intended, run: mvn -o -pl cli test -Dtest=GoldenSiteTest -Dgolden.update=true",
                         golden, golden.expected(), report(diff))
                 .isTrue();
-        assertThat(cardHashes(built))
-                .as("golden %s: social card PNGs differ from %s (-Dgolden.update=true rewrites them)", golden, golden.cards())
-                .isEqualTo(readCards(golden.cards()));
+        SortedMap<String, String> cards = cardHashes(built);
+        SortedMap<String, String> expectedCards = readCards(golden.cards());
+        assertThat(cards)
+                .as("golden %s: social card PNGs differ from %s: %s (-Dgolden.update=true rewrites them)",
+                        golden, golden.cards(), cardChanges(expectedCards, cards))
+                .isEqualTo(expectedCards);
     }
 
     static String report(SiteDiff diff) {
@@ -75,6 +82,18 @@ class GoldenSiteTest {
     static SortedMap<String, String> cardHashes(Path built) {
         SortedMap<String, String> out = new TreeMap<>();
         SiteTree.scan(built, NOT_A_CARD.negate()).hashes().forEach(out::put);
+        return out;
+    }
+
+    static List<String> cardChanges(Map<String, String> expected, Map<String, String> built) {
+        TreeSet<String> paths = new TreeSet<>(expected.keySet());
+        paths.addAll(built.keySet());
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            if (!Objects.equals(expected.get(p), built.get(p))) {
+                out.add((expected.containsKey(p) ? built.containsKey(p) ? "changed " : "missing " : "new ") + p);
+            }
+        }
         return out;
     }
 
