@@ -20,6 +20,11 @@ final class LoopbackModel implements AutoCloseable {
             + "\"usage\":{\"prompt_tokens\":500,\"completion_tokens\":80,\"total_tokens\":580}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle plus delayed ACKs add ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService pool;
 
