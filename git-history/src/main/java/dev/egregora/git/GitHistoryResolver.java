@@ -57,7 +57,7 @@ public final class GitHistoryResolver implements RevisionDates {
         this.shaHi = new long[sha.length];
         for (int i = 0; i < sha.length; i++) {
             int k = Math.min(16, sha[i].length());
-            long v = Long.parseUnsignedLong(sha[i].substring(0, k), 16);
+            long v = Long.parseUnsignedLong(sha[i], 0, k, 16);
             shaHi[i] = k == 16 ? v : v << (4 * (16 - k));
         }
         this.commitTime = h.commitTime();
@@ -79,7 +79,7 @@ public final class GitHistoryResolver implements RevisionDates {
             posOf[c] = len;
             lineBuf[len++] = c;
             String parent = h.firstParent()[c];
-            c = parent == null ? -1 : Arrays.binarySearch(sha, parent);
+            c = parent == null ? -1 : indexOf(parent);
         }
         this.line = Arrays.copyOf(lineBuf, len);
         this.lineMinTime = new long[len];
@@ -138,6 +138,30 @@ public final class GitHistoryResolver implements RevisionDates {
         while (path < sorted.length) {
             eventStart[++path] = count;
         }
+    }
+
+    /** Index of a full SHA: a binary search on the leading 64 bits, then a string check. */
+    private int indexOf(String full) {
+        if (full.length() < 16) {
+            return Arrays.binarySearch(sha, full);
+        }
+        long key = Long.parseUnsignedLong(full, 0, 16, 16);
+        int a = 0;
+        int b = shaHi.length;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (Long.compareUnsigned(shaHi[mid], key) < 0) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        for (int i = a; i < shaHi.length && shaHi[i] == key; i++) {
+            if (sha[i].equals(full)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int intern(String path, Map<String, Integer> ids, List<String> distinct) {
