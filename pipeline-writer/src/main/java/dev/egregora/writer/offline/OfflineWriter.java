@@ -8,9 +8,9 @@ import dev.egregora.core.model.Post;
 import dev.egregora.core.model.Window;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.port.PostWriter;
-import dev.egregora.writer.text.ChatText;
 import dev.egregora.writer.text.Language;
 import dev.egregora.writer.text.MarkdownText;
+import dev.egregora.writer.text.MessageTokens;
 import dev.egregora.writer.text.Slug;
 import dev.egregora.writer.text.Vocabulary;
 
@@ -99,8 +99,9 @@ public final class OfflineWriter implements PostWriter {
         Vocabulary vocab = vocabulary != null ? vocabulary : Vocabulary.learn(texts);
         Language lang = vocab.language();
 
-        List<Vocabulary.Term> keywords = vocab.keywords(texts, Math.max(options.tags(), 3));
-        List<Vocabulary.Term> phrases = vocab.phrases(texts, 1);
+        List<MessageTokens> tokens = texts.stream().map(MessageTokens::of).toList();
+        List<Vocabulary.Term> keywords = vocab.keywordsOf(tokens, Math.max(options.tags(), 3));
+        List<Vocabulary.Term> phrases = vocab.phrasesOf(tokens, 1);
         String title = title(lang, keywords, phrases);
         List<String> tags = keywords.stream().limit(options.tags()).map(Vocabulary.Term::text).toList();
 
@@ -128,7 +129,7 @@ public final class OfflineWriter implements PostWriter {
         md.append('*').append(MarkdownText.inline(when)).append("*\n\n");
         md.append(MarkdownText.inline(summary)).append("\n\n");
 
-        List<Message> highlights = highlights(messages, vocab, keywords);
+        List<Message> highlights = highlights(messages, tokens, vocab, keywords);
         if (!highlights.isEmpty()) {
             md.append("## ").append(lang.word("highlights")).append("\n\n");
             for (Message m : highlights) {
@@ -147,8 +148,8 @@ public final class OfflineWriter implements PostWriter {
         md.append('\n');
 
         Set<String> links = new LinkedHashSet<>();
-        for (Message m : messages) {
-            links.addAll(ChatText.urls(m.text()));
+        for (MessageTokens t : tokens) {
+            links.addAll(t.urls());
         }
         if (!links.isEmpty()) {
             md.append("## ").append(lang.word("links")).append("\n\n");
@@ -231,7 +232,8 @@ public final class OfflineWriter implements PostWriter {
     }
 
     /** The most replied-to, the most salient, the longest, and the first message with a link; in time order. */
-    private List<Message> highlights(List<Message> messages, Vocabulary vocab, List<Vocabulary.Term> keywords) {
+    private List<Message> highlights(List<Message> messages, List<MessageTokens> tokens, Vocabulary vocab,
+                                     List<Vocabulary.Term> keywords) {
         if (options.highlights() == 0) {
             return List.of();
         }
@@ -258,8 +260,8 @@ public final class OfflineWriter implements PostWriter {
             }
             replies[i] = repliers.size();
             replyScore[i] += 100 * replies[i] + (m.text().strip().endsWith("?") ? 5 : 0);
-            List<String> ws = ChatText.words(m.text());
-            words[i] = ChatText.allWords(m.text()).size();
+            List<String> ws = tokens.get(i).lower();
+            words[i] = tokens.get(i).wordCount();
             for (String w : new TreeSet<>(ws)) {
                 if (top.contains(w)) {
                     salience[i] += vocab.idf(w);
@@ -271,7 +273,7 @@ public final class OfflineWriter implements PostWriter {
         pick(picked, n, i -> words[i] >= 3, i -> salience[i]);
         pick(picked, n, i -> words[i] >= 3, i -> words[i]);
         for (int i = 0; i < n && picked.size() < options.highlights(); i++) {
-            if (!ChatText.urls(messages.get(i).text()).isEmpty()) {
+            if (!tokens.get(i).urls().isEmpty()) {
                 picked.putIfAbsent(String.valueOf(i), i);
                 break;
             }

@@ -67,10 +67,15 @@ public final class Vocabulary {
 
     /** The {@code k} best content words of a window's texts, by TF-IDF (stopwords of every language removed). */
     public List<Term> keywords(List<String> texts, int k) {
+        return keywordsOf(texts.stream().map(MessageTokens::of).toList(), k);
+    }
+
+    /** As {@link #keywords}, over messages tokenized once. */
+    public List<Term> keywordsOf(List<MessageTokens> messages, int k) {
         Map<String, Integer> tf = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> forms = new HashMap<>();
-        for (String text : texts) {
-            for (String surface : ChatText.surfaceWords(text)) {
+        for (MessageTokens message : messages) {
+            for (String surface : message.surface()) {
                 String w = surface.toLowerCase(java.util.Locale.ROOT);
                 if (!Language.isAnyStopword(w) && !isNumber(w)) {
                     tf.merge(w, 1, Integer::sum);
@@ -86,10 +91,15 @@ public final class Vocabulary {
 
     /** The {@code k} best two-word phrases (adjacent content words) occurring at least twice in the window. */
     public List<Term> phrases(List<String> texts, int k) {
+        return phrasesOf(texts.stream().map(MessageTokens::of).toList(), k);
+    }
+
+    /** As {@link #phrases}, over messages tokenized once. */
+    public List<Term> phrasesOf(List<MessageTokens> messages, int k) {
         Map<String, Integer> tf = new LinkedHashMap<>();
-        for (String text : texts) {
+        for (MessageTokens message : messages) {
             Set<String> inThisMessage = new HashSet<>();
-            List<String> words = ChatText.allWordsInOrder(text);
+            List<String> words = message.inOrder();
             for (int i = 1; i < words.size(); i++) {
                 String a = words.get(i - 1);
                 String b = words.get(i);

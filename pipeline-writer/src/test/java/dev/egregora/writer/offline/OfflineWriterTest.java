@@ -125,7 +125,7 @@ class OfflineWriterTest {
         Post post = write(script);
         String all = post.title() + post.summary() + post.bodyMarkdown() + post.tags();
         assertThat(all).doesNotContain("98765", "4321", AMBER.id(), OWL.id(), "Blue Owl")
-                .contains("\\[phone\\]", "Captain", "2025-03-20");
+                .contains("\\[phone\\]", "Captain");
     }
 
     @Test
