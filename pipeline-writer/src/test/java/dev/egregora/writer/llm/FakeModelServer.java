@@ -58,6 +58,11 @@ final class FakeModelServer implements AutoCloseable {
             {"title": "Planning the Lisbon trip", "slug": "lisbon trip plans", "summary": "The group plans May in Lisbon.",
              "tags": ["Travel", "lisbon"], "body": "## Plans\\n\\nAmber Fox and Captain plan the trip."}""";
 
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle plus delayed ACKs add ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final Wire wire;
