@@ -29,6 +29,7 @@ class SampleRepositoryTest {
         assertThat(a.liveFiles()).isBetween(90, 150); // about commits / 5
         assertThat(git.run("ls-tree", "-r", "--name-only", "main").lines().count()).isEqualTo(a.liveFiles());
         assertThat(git.run("count-objects", "-v")).contains("count: 0"); // packed
+        git.run("fsck", "--strict"); // trees in git's (unsigned byte) order, everything reachable and valid
     }
 
     @Test

@@ -108,9 +108,9 @@ public final class SampleRepository {
     }
 
     /** Git's tree order: names compared as UTF-8 bytes, directories as if they ended in {@code /}. */
-    private static final java.util.Comparator<String> FILE_ORDER = (a, b) -> Arrays.compare(
+    private static final java.util.Comparator<String> FILE_ORDER = (a, b) -> Arrays.compareUnsigned(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    private static final java.util.Comparator<String> DIR_ORDER = (a, b) -> Arrays.compare(
+    private static final java.util.Comparator<String> DIR_ORDER = (a, b) -> Arrays.compareUnsigned(
             (a + "/").getBytes(StandardCharsets.UTF_8), (b + "/").getBytes(StandardCharsets.UTF_8));
 
     /** Repacks with a delta search (the inserter's pack has none), as {@code git repack -adf} would. */
