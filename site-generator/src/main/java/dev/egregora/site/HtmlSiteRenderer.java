@@ -39,7 +39,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The site generator: renders {@code SITE/public/} (or the request's output dir) from the workspace's
+ * The site generator: renders {@code SITE/public/} (or the request's output dir; {@code SITE/mkdocs/} for
+ * {@code Format.MKDOCS}) from the workspace's
  * {@code posts}, {@code profiles}, {@code authors} and {@code media}, incrementally.
  *
  * <p>Every build plans all files with a fingerprint of their inputs ({@link SitePlanner}, O(N)), compares the plan
@@ -75,7 +76,8 @@ public final class HtmlSiteRenderer implements SiteRenderer {
 
     @Override
     public BuildSummary build(Workspace workspace, Request request) {
-        Path output = (request.output() != null ? request.output() : workspace.site().resolve("public"))
+        Path output = (request.output() != null ? request.output()
+                : workspace.site().resolve(request.format() == Format.MKDOCS ? "mkdocs" : "public"))
                 .toAbsolutePath().normalize();
         SiteSettings settings = settingsOf.apply(workspace.site());
         SiteStore store = new SiteStore(workspace);
