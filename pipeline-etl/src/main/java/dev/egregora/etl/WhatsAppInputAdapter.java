@@ -16,7 +16,7 @@ import dev.egregora.etl.parse.ChatParser;
 import dev.egregora.etl.parse.ParseStats;
 import dev.egregora.etl.parse.ParsedMessage;
 import dev.egregora.etl.privacy.ContactMasker;
-import dev.egregora.etl.privacy.Pseudonyms;
+import dev.egregora.etl.privacy.PseudonymRegistry;
 import dev.egregora.etl.store.AuthorRow;
 import dev.egregora.etl.store.CommandRow;
 import dev.egregora.etl.store.IngestStore;
@@ -44,7 +44,8 @@ import java.util.Objects;
  *
  * <p>Streaming: the chat is read twice at most (once over the headers to decide the date order when it is AUTO,
  * once to parse), never held whole in memory; rows go to DuckDB through the appender as they are parsed.
- * Privacy: authors get UUIDv5 ids ({@link Ids#authorId}) and generated pseudonyms, real names go only to
+ * Privacy: authors get UUIDv5 ids ({@link Ids#authorId}) and generated pseudonyms, unique in the database and
+ * never changed once stored ({@link PseudonymRegistry}), real names go only to
  * {@code authors.real_name}, phone numbers and e-mail addresses in text are masked unless the request says not to,
  * and {@code @mentions} become pseudonyms. Idempotent: message ids are stable, so re-ingesting adds nothing and a
  * later overlapping export adds only its new messages. Thread-safe (no mutable state; each ingest has its own).
@@ -115,6 +116,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         private final WallClock clock;
         private final MessageIds ids;
         private final MediaStore mediaStore;
+        private PseudonymRegistry pseudonyms;
         private final Map<String, AuthorRow> authors = new LinkedHashMap<>();
         private final Map<String, String> authorIdByName = new HashMap<>();
         private final Map<String, MediaItem> mediaByName = new HashMap<>();
@@ -142,6 +144,8 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         }
 
         IngestSummary execute(ChatParser parser, DateOrder order) {
+            Map<String, String> stored = IngestStore.storedPseudonyms(ws);
+            pseudonyms = new PseudonymRegistry(stored);
             ParseStats stats;
             try (MessageRows r = MessageRows.open(ws, chatId, options.loadPath())) {
                 rows = r;
@@ -158,7 +162,8 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                 throw new EgregoraException(where(archive) + ": no messages found in " + stats.lines()
                         + " lines (not a WhatsApp chat, or an unknown date layout)");
             }
-            IngestStore.upsertAuthors(ws, authors.values());
+            IngestStore.insertNewAuthors(ws,
+                    authors.values().stream().filter(a -> !stored.containsKey(a.id())).toList());
             IngestStore.insertMedia(ws, mediaById.values());
             IngestStore.applyCommands(ws, commands);
             return new IngestSummary(chatId, read, rows.added(), authors.size(), mediaById.size(), system,
@@ -174,7 +179,8 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                     authorId = Ids.authorId(m.author());
                     authorIdByName.put(m.author(), authorId);
                     String id = authorId;
-                    authors.computeIfAbsent(authorId, k -> new AuthorRow(id, chatId, Pseudonyms.of(id), m.author()));
+                    authors.computeIfAbsent(authorId,
+                            k -> new AuthorRow(id, chatId, pseudonyms.pseudonymOf(id), m.author()));
                 }
             }
             MessageKind kind;
@@ -206,7 +212,9 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                 id = ids.id(m.time(), authorId, raw, ++occurrence);
             }
             sameTime.add(ids.lastPrefix());
-            String text = mask ? ContactMasker.mask(body.text()) : body.text();
+            // mentions become pseudonyms even when contacts are not masked: a name is never published
+            String text = mask ? ContactMasker.mask(body.text(), this::mentioned)
+                    : ContactMasker.mentionsOnly(body.text(), this::mentioned);
             boolean added = rows.add(ids.lastPrefix(), id, chatId, clock.epochMicros(m.time()), index++, authorId,
                     KINDS[kind.ordinal()], text, csv ? -1 : Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
                     body.deleted(), m.line());
@@ -215,6 +223,11 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             } else if (added && body.command() != null && Command.UNKNOWN.equals(body.command().action())) {
                 LOG.debug("unknown command at line {}", m.line());
             }
+        }
+
+        /** A mentioned person's pseudonym: an author's own, or reserved now (no row unless they write later). */
+        private String mentioned(String name) {
+            return pseudonyms.pseudonymOf(Ids.authorId(name));
         }
 
         private MediaItem media(String name) {

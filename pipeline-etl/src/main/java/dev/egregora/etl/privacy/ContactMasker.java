@@ -2,6 +2,8 @@ package dev.egregora.etl.privacy;
 
 import dev.egregora.core.model.Ids;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Masks phone numbers and e-mail addresses in message text, and replaces {@code @mentions} of people (WhatsApp
  * wraps them in U+2068/U+2069) with the mentioned person's pseudonym. Hand-written scanners; texts without a digit,
@@ -18,7 +20,16 @@ public final class ContactMasker {
     private ContactMasker() {
     }
 
+    /** As {@link #mask(String, UnaryOperator)}, with each mentioned name's base pseudonym ({@link Pseudonyms#of}). */
     public static String mask(String s) {
+        return mask(s, ContactMasker::basePseudonym);
+    }
+
+    /**
+     * Masks phones and e-mails and replaces {@code @\u2068Name\u2069} by {@code @} and
+     * {@code pseudonymOfName.apply(Name)} (the name stripped of white space and a {@code ~} prefix).
+     */
+    public static String mask(String s, UnaryOperator<String> pseudonymOfName) {
         boolean digits = false;
         boolean at = false;
         boolean isolate = false;
@@ -34,7 +45,7 @@ public final class ContactMasker {
         }
         String out = s;
         if (isolate) {
-            out = mentions(out);
+            out = mentions(out, pseudonymOfName);
         }
         if (at) {
             out = emails(out);
@@ -46,7 +57,7 @@ public final class ContactMasker {
     }
 
     /** {@code @\u2068Name\u2069} → {@code @Pseudonym}; stray isolates are dropped. */
-    static String mentions(String s) {
+    static String mentions(String s, UnaryOperator<String> pseudonymOfName) {
         StringBuilder sb = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {
@@ -58,7 +69,7 @@ public final class ContactMasker {
                     if (name.startsWith("~")) {
                         name = name.substring(1).strip();
                     }
-                    sb.append('@').append(name.isEmpty() ? "" : Pseudonyms.of(Ids.authorId(name)));
+                    sb.append('@').append(name.isEmpty() ? "" : pseudonymOfName.apply(name));
                     i = end + 1;
                     continue;
                 }
@@ -69,6 +80,21 @@ public final class ContactMasker {
             i++;
         }
         return sb.toString();
+    }
+
+    /** Only the {@code @mention} replacement of {@link #mask(String, UnaryOperator)} (phones and e-mails kept). */
+    public static String mentionsOnly(String s, UnaryOperator<String> pseudonymOfName) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u2068' || c == '\u2069' || c == '\u2066' || c == '\u2067') {
+                return mentions(s, pseudonymOfName);
+            }
+        }
+        return s;
+    }
+
+    private static String basePseudonym(String name) {
+        return Pseudonyms.of(Ids.authorId(name));
     }
 
     static String emails(String s) {

@@ -34,6 +34,7 @@ public final class MessageRows implements AutoCloseable {
     private final long seqBase;
     private final String chatId;
     private final java.util.List<String> authorIds = new java.util.ArrayList<>();
+    private long longestRow;                 // upper bound of the longest CSV row, for read_csv's max_line_size
     private final java.util.Map<String, Integer> authorIndex = new java.util.HashMap<>();
     private long added;
 
@@ -102,6 +103,8 @@ public final class MessageRows implements AutoCloseable {
             return false;
         }
         if (csv != null) {
+            longestRow = Math.max(longestRow, 3L * (text == null ? 0 : text.length())
+                    + 3L * (mediaName == null ? 0 : mediaName.length()) + 512);
             try {
                 csv.plain(id);
                 csv.comma();
@@ -185,18 +188,23 @@ public final class MessageRows implements AutoCloseable {
             }
             csv.close();
             try (Statement st = connection.createStatement()) {
-                StringBuilder authors = new StringBuilder("[");
-                for (int i = 0; i < authorIds.size(); i++) {
-                    authors.append(i == 0 ? "'" : ", '").append(authorIds.get(i).replace("'", "''")).append('\'');
+                // author ids by index: a scratch table, dropped in the same transaction (a list literal of thousands of ids makes the statement slow)
+                st.execute("CREATE OR REPLACE TABLE etl_ingest_authors (ix INTEGER, id VARCHAR)");
+                try (DuckDBAppender app = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "etl_ingest_authors")) {
+                    for (int i = 0; i < authorIds.size(); i++) {
+                        app.beginRow();
+                        app.append(i);
+                        app.append(authorIds.get(i));
+                        app.endRow();
+                    }
                 }
-                authors.append(authorIds.isEmpty() ? "NULL]::VARCHAR[]" : "]");
-                st.execute("INSERT INTO messages SELECT id, '" + chatId.replace("'", "''") + "', make_timestamp(ts), "
-                        + "seq, list_extract(" + authors + ", author_ix + 1), "
-                        + "list_extract(['user', 'system', 'command'], kind_ix + 1), text, strlen(text), media_id, "
-                        + "media_name, (flags & 1) = 1, (flags & 2) = 2, source_line FROM read_csv('"
+                st.execute("INSERT INTO messages SELECT c.id, '" + chatId.replace("'", "''") + "', make_timestamp(ts), "
+                        + "seq, a.id, list_extract(['user', 'system', 'command'], kind_ix + 1), text, strlen(text), "
+                        + "media_id, media_name, (flags & 1) = 1, (flags & 2) = 2, source_line FROM read_csv('"
                         + csvFile.toString().replace("'", "''") + "', header = false, quote = '\"', escape = '\"', "
                         + "new_line = '\\n', auto_detect = false, allow_quoted_nulls = false, columns = "
-                        + CSV_COLUMNS + ")");
+                        + CSV_COLUMNS + ") c LEFT JOIN etl_ingest_authors a ON a.ix = c.author_ix");
+                st.execute("DROP TABLE etl_ingest_authors");
             }
         } catch (SQLException e) {
             throw new EgregoraException("cannot load messages: " + e.getMessage(), e);
