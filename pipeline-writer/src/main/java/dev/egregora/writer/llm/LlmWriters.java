@@ -2,6 +2,7 @@ package dev.egregora.writer.llm;
 
 import dev.egregora.core.EgregoraException;
 import dev.egregora.core.config.EgregoraConfig;
+import dev.egregora.core.model.Post;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -41,9 +42,30 @@ public final class LlmWriters {
      */
     public static LlmWriter create(EgregoraConfig.Writer settings, Map<String, String> environment, Path site,
                                    LlmOptions options) {
+        Objects.requireNonNull(site, "site");
+        ChatModel chat = chatModel(settings, environment, options);
+        String kind = settings.kind().strip().toLowerCase(Locale.ROOT);
+        return new LlmWriter(kind + ":" + settings.model().strip(), chat, WriterPrompt.forSite(site),
+                ResponseCache.under(site), options.temperature(), content -> List.of());
+    }
+
+    /**
+     * A pairwise judge of posts for {@link dev.egregora.writer.rank.EloRanking} ("top posts" with a model), built from
+     * the same settings as the writer; verdicts are cached under {@code SITE/.egregora/cache/llm/} like posts.
+     */
+    public static LlmJudge judge(EgregoraConfig.Writer settings, Map<String, String> environment, Path site,
+                                 List<Post> posts, LlmOptions options) {
+        Objects.requireNonNull(site, "site");
+        ChatModel chat = chatModel(settings, environment, options);
+        String kind = settings.kind().strip().toLowerCase(Locale.ROOT);
+        return new LlmJudge(kind + ":" + settings.model().strip(), chat,
+                ResponseCache.under(site), posts);
+    }
+
+    private static ChatModel chatModel(EgregoraConfig.Writer settings, Map<String, String> environment,
+                                       LlmOptions options) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(environment, "environment");
-        Objects.requireNonNull(site, "site");
         Objects.requireNonNull(options, "options");
         String kind = settings.kind().strip().toLowerCase(Locale.ROOT);
         String model = settings.model().strip();
@@ -54,10 +76,8 @@ public final class LlmWriters {
             throw new EgregoraException("the " + kind + " writer needs a model: pass --model or set [writer] model");
         }
         ResilientHttpClient http = new ResilientHttpClient(options);
-        ChatModel chat = kind.equals(OPENAI) ? openAi(settings, environment, model, options, http)
+        return kind.equals(OPENAI) ? openAi(settings, environment, model, options, http)
                 : gemini(settings, environment, model, options, http);
-        return new LlmWriter(kind + ":" + model, chat, WriterPrompt.forSite(site), ResponseCache.under(site),
-                options.temperature(), content -> List.of());
     }
 
     private static ChatModel openAi(EgregoraConfig.Writer s, Map<String, String> env, String model, LlmOptions o,
