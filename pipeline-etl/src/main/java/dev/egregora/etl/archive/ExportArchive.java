@@ -101,11 +101,11 @@ public final class ExportArchive implements AutoCloseable {
             long size = e.getSize();
             long csize = e.getCompressedSize();
             if (size > limits.maxEntryBytes()) {
-                throw new EgregoraException(path + ": entry " + name + " is " + size + " bytes, over the limit of "
+                throw new EgregoraException(path + ": entry " + shown(name) + " is " + size + " bytes, over the limit of "
                         + limits.maxEntryBytes());
             }
             if (size > 0 && csize > 0 && size / Math.max(csize, 1) > limits.maxRatio() && size > 1 << 20) {
-                throw new EgregoraException(path + ": entry " + name + " expands " + (size / csize)
+                throw new EgregoraException(path + ": entry " + shown(name) + " expands " + (size / csize)
                         + ":1, over the ratio limit of " + limits.maxRatio() + ":1 (zip bomb?)");
             }
             total += Math.max(size, 0);
@@ -129,12 +129,12 @@ public final class ExportArchive implements AutoCloseable {
             try (InputStream in = new CappedInputStream(zip.getInputStream(c), c.getName(), path, limits)) {
                 v = ChatSniffer.sniff(in);
             } catch (IOException ex) {
-                throw new EgregoraException(path + ": cannot read " + c.getName() + ": " + ex.getMessage(), ex);
+                throw new EgregoraException(path + ": cannot read " + shown(c.getName()) + ": " + ex.getMessage(), ex);
             }
             if (v == ChatSniffer.Verdict.CHAT) {
                 chats.add(c);
             } else {
-                rejected.add(c.getName() + " (" + v.reason() + ")");
+                rejected.add(shown(c.getName()) + " (" + v.reason() + ")");
             }
         }
         if (chats.isEmpty()) {
@@ -142,7 +142,7 @@ public final class ExportArchive implements AutoCloseable {
                     + (rejected.isEmpty() ? " (no .txt entry)" : " (looked at: " + String.join(", ", rejected) + ")"));
         }
         if (chats.size() > 1) {
-            List<String> names = chats.stream().map(ZipEntry::getName).toList();
+            List<String> names = chats.stream().map(z -> shown(z.getName())).toList();
             throw new EgregoraException(path + ": several chat files " + names
                     + "; export one chat per ZIP or extract the one to ingest");
         }
@@ -155,7 +155,7 @@ public final class ExportArchive implements AutoCloseable {
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || (n.length() > 1 && n.charAt(1) == ':') || n.equals("..") || n.startsWith("../")
                 || n.contains("/../") || n.endsWith("/..") || n.indexOf('\0') >= 0) {
-            throw new EgregoraException(path + ": unsafe entry name '" + name + "' (path traversal)");
+            throw new EgregoraException(path + ": unsafe entry name '" + shown(name) + "' (path traversal)");
         }
     }
 
@@ -165,6 +165,19 @@ public final class ExportArchive implements AutoCloseable {
         } catch (IOException e) {
             throw new EgregoraException(path + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** An entry name as shown in an error: control characters escaped, so the message stays one line. */
+    static String shown(String entryName) {
+        StringBuilder sb = new StringBuilder(entryName.length());
+        entryName.codePoints().limit(200).forEach(cp -> {
+            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return entryName.codePointCount(0, entryName.length()) > 200 ? sb + "..." : sb.toString();
     }
 
     static String baseName(String entryName) {
@@ -254,7 +267,7 @@ public final class ExportArchive implements AutoCloseable {
             try {
                 n = super.read(b, off, len);
             } catch (ZipException | java.io.EOFException e) {
-                throw new EgregoraException(path + ": entry " + entry + " is corrupt or truncated: " + e.getMessage(), e);
+                throw new EgregoraException(path + ": entry " + shown(entry) + " is corrupt or truncated: " + e.getMessage(), e);
             }
             if (n > 0) {
                 count(n);
@@ -265,7 +278,7 @@ public final class ExportArchive implements AutoCloseable {
         private void count(long n) {
             read += n;
             if (read > cap) {
-                throw new EgregoraException(path + ": entry " + entry + " inflates past " + cap + " bytes (zip bomb?)");
+                throw new EgregoraException(path + ": entry " + shown(entry) + " inflates past " + cap + " bytes (zip bomb?)");
             }
         }
     }
