@@ -92,7 +92,8 @@ public final class OfflineProfileWriter implements ProfileWriter {
                 busiest = h;
             }
         }
-        md.append(' ').append(String.format(Locale.ROOT, lang.word("busiest"), String.format("%02d:00", busiest)));
+        md.append(' ').append(String.format(Locale.ROOT, lang.word("busiest"),
+                String.format(Locale.ROOT, "%02d:00", busiest)));
         md.append("\n\n");
         if (!topWords.isEmpty()) {
             md.append(MarkdownText.inline(String.format(Locale.ROOT, lang.word("words"), String.join(", ", topWords))))
