@@ -92,7 +92,7 @@ public record CutSpec(Windower.Unit unit, long size, double overlap, long stepMi
     private static CutSpec timeSpec(Windower.Unit unit, long size, double ratio, long maxSpan) {
         long unitMicros = unit == Windower.Unit.HOURS ? MICROS_PER_HOUR : MICROS_PER_DAY;
         if (size > Long.MAX_VALUE / 4 / unitMicros) {
-            throw new EgregoraException("window size " + size + " " + unit.name().toLowerCase() + " is too large");
+            throw new EgregoraException("window size " + size + " " + unit.name().toLowerCase(java.util.Locale.ROOT) + " is too large");
         }
         long step = size * unitMicros;
         Windower.Unit effectiveUnit = unit;
@@ -109,7 +109,7 @@ public record CutSpec(Windower.Unit unit, long size, double overlap, long stepMi
                 step = effectiveSize * MICROS_PER_DAY;
             }
             LOG.info("Adjusted window size from {} {} to {} {} to respect max_window_time", size,
-                    unit.name().toLowerCase(), effectiveSize, effectiveUnit.name().toLowerCase());
+                    unit.name().toLowerCase(java.util.Locale.ROOT), effectiveSize, effectiveUnit.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new CutSpec(effectiveUnit, effectiveSize, ratio, step, 0, 0, 0);
     }
