@@ -21,6 +21,10 @@ final class GitCli {
         return dir;
     }
 
+    long clock() {
+        return clock;
+    }
+
     /** Moves the commit clock (seconds) used for the next commits. */
     GitCli at(long epochSeconds) {
         this.clock = epochSeconds;

@@ -43,11 +43,43 @@ final class TestRepos {
      * annotated and a lightweight tag.
      */
     static GitCli scenario(Path dir) {
-        try {
-            Files.createDirectories(dir);
+        Path template = template();
+        try (java.util.stream.Stream<Path> files = Files.walk(template)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = dir.resolve(template.relativize(from).toString());
+                if (Files.isSymbolicLink(from)) {
+                    Files.createSymbolicLink(to, Files.readSymbolicLink(from));
+                } else if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new GitCli(dir).at(templateClock);
+    }
+
+    private static Path templateDir;
+    private static long templateClock;
+
+    /** The scenario is built once per test JVM with the git CLI, then copied (git spawns are the slow part). */
+    private static synchronized Path template() {
+        if (templateDir == null) {
+            try {
+                Path dir = Files.createTempDirectory("egregora-git-scenario");
+                GitCli git = build(dir);
+                templateClock = git.clock();
+                templateDir = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return templateDir;
+    }
+
+    private static GitCli build(Path dir) {
         GitCli git = new GitCli(dir);
         git.run("init", "-q", "-b", "main");
         write(dir.resolve("README.md"), "# readme\n");
