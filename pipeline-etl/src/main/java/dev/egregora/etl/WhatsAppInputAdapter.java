@@ -138,7 +138,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             this.mask = mask;
             this.options = options;
             this.clock = new WallClock(zone);
-            this.ids = new MessageIds(Ids.sha256(), chatId);
+            this.ids = new MessageIds(chatId);
             this.mediaStore = new MediaStore(ws.site(), options.stripMetadata());
             this.csv = options.loadPath() == LoadPath.CSV; // DuckDB computes text_bytes itself on that path
         }
