@@ -36,6 +36,8 @@ title = "Egregora"
 languageCode = "en"
 paginate = 10
 disableKinds = []
+[services.rss]
+  limit = 20   # ours caps feeds at 20 items too (Hugo's default is unlimited)
 [taxonomies]
   tag = "tags"
 [outputs]
