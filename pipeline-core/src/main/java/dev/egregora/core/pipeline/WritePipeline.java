@@ -85,7 +85,7 @@ public final class WritePipeline {
                 ingest = timed(timings, "ingest", progress, -1, () -> input.ingest(workspace, request.ingest()),
                         s -> s.messagesRead());
             }
-            Windower.Spec spec = withFingerprint(request.windowing());
+            Windower.Spec spec = withFingerprint(request.windowing(), request.publishRealNames());
             List<Window> windows = timed(timings, "windows", progress, -1,
                     () -> windower.computeWindows(workspace, spec), w -> w.size());
             PostStore posts = new PostStore(workspace);
@@ -120,8 +120,10 @@ public final class WritePipeline {
         }
     }
 
-    private Windower.Spec withFingerprint(Windower.Spec s) {
-        return new Windower.Spec(s.unit(), s.size(), s.overlap(), s.maxWindowTime(), s.gap(), writer.fingerprint());
+    /** The writer's settings plus the one pipeline switch that changes what a writer sees: real names. */
+    private Windower.Spec withFingerprint(Windower.Spec s, boolean publishRealNames) {
+        String fingerprint = writer.fingerprint() + (publishRealNames ? ";names=real" : "");
+        return new Windower.Spec(s.unit(), s.size(), s.overlap(), s.maxWindowTime(), s.gap(), fingerprint);
     }
 
     private record WriteOutcome(int written, int skipped, List<WriteReport.Failure> failures, long removed) {
