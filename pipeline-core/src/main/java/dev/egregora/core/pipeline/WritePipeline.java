@@ -208,7 +208,8 @@ public final class WritePipeline {
             try {
                 Post post = uniqueSlug(f.get(), slugs, w);
                 toCommit.add(post);
-                outcomes.add(new JournalStore.Outcome(w.id(), w.signature(), attempts, null));
+                long[] tokens = writer.tokens(w.id());
+                outcomes.add(new JournalStore.Outcome(w.id(), w.signature(), attempts, null, tokens[0], tokens[1]));
                 result.written++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -216,7 +217,8 @@ public final class WritePipeline {
             } catch (ExecutionException e) {
                 String error = oneLine(e.getCause());
                 LOG.warn("window {} failed: {}", w.id(), error);
-                outcomes.add(new JournalStore.Outcome(w.id(), w.signature(), attempts, error));
+                long[] tokens = writer.tokens(w.id());
+                outcomes.add(new JournalStore.Outcome(w.id(), w.signature(), attempts, error, tokens[0], tokens[1]));
                 result.failures.add(new WriteReport.Failure(w.id(), error));
             }
             progress.advance(1);

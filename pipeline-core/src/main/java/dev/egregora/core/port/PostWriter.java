@@ -25,4 +25,12 @@ public interface PostWriter {
 
     /** Everything of this writer's configuration that changes its output (model, prompt version, options). */
     String fingerprint();
+
+    /**
+     * Model tokens the last {@link #write} of this window used, for the run journal; {@code {0, 0}} for writers that
+     * use no model (the default) or answered from a cache.
+     */
+    default long[] tokens(String windowId) {
+        return new long[] {0, 0};
+    }
 }

@@ -70,7 +70,7 @@ public final class JournalStore {
     static void record(Connection c, Iterable<Outcome> outcomes, String runId, Instant now) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("DELETE FROM window_journal WHERE window_id = ?");
              PreparedStatement ins = c.prepareStatement("INSERT INTO window_journal (window_id, signature, status, "
-                     + "run_id, attempts, error, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                     + "run_id, attempts, error, updated_at, tokens_in, tokens_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Outcome o : outcomes) {
                 del.setString(1, o.windowId());
                 del.addBatch();
@@ -81,6 +81,8 @@ public final class JournalStore {
                 ins.setInt(5, o.attempts());
                 ins.setString(6, o.error());
                 ins.setObject(7, utc(now));
+                ins.setLong(8, o.tokensIn());
+                ins.setLong(9, o.tokensOut());
                 ins.addBatch();
             }
             del.executeBatch();
@@ -89,7 +91,8 @@ public final class JournalStore {
     }
 
     /** The result of writing one window: {@code error} is null when it succeeded. */
-    public record Outcome(String windowId, String signature, int attempts, String error) {
+    public record Outcome(String windowId, String signature, int attempts, String error, long tokensIn,
+                          long tokensOut) {
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -135,6 +135,7 @@ class WritePipelineTest {
         WriteReport r = pipeline().run(ws, new WriteRequest(null, spec(5), null, 4, false), Progress.NONE);
         assertThat(r.written()).isEqualTo(80);
         assertThat(query("SELECT count(*) FROM window_journal WHERE status = 'done'")).isEqualTo("80");
+        assertThat(query("SELECT sum(tokens_in) || '/' || sum(tokens_out) FROM window_journal")).isEqualTo("560/240");
         assertThat(r.timings()).extracting(StageTiming::stage).containsExactly("windows", "write", "profiles");
         assertThat(r.overhead()).isLessThan(r.total());
     }
@@ -231,6 +232,11 @@ class WritePipelineTest {
         @Override
         public String fingerprint() {
             return fingerprint;
+        }
+
+        @Override
+        public long[] tokens(String windowId) {
+            return new long[] {7, 3};
         }
     }
 

@@ -103,6 +103,13 @@ public final class LlmWriter implements PostWriter {
         return Optional.ofNullable(usage.get(windowId));
     }
 
+    /** Tokens paid for the window's last write (0 when it came from the cache), for the run journal. */
+    @Override
+    public long[] tokens(String windowId) {
+        TokenCount t = usage.get(windowId);
+        return t == null || t.cached() ? new long[] {0, 0} : new long[] {t.in(), t.out()};
+    }
+
     /** The "kind:model" name stored in {@code posts.writer}. */
     public String name() {
         return name;
