@@ -66,7 +66,13 @@ public final class EgregoraCommand implements Runnable {
             err.flush();
             return e instanceof EgregoraException ? 1 : 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("egregora: out of memory (give Java more heap, e.g. EGREGORA_JAVA_OPTS=-Xmx2g ./egregora ...)");
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;
@@ -79,8 +85,7 @@ public final class EgregoraCommand implements Runnable {
         } else if (!(e instanceof EgregoraException)) {
             m = m + " (" + e.getClass().getSimpleName() + "; run with --verbose for details)";
         }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return m.lines().findFirst().orElse(m);
     }
 
     /** Reads the version Maven filtered into the jar. */

@@ -34,6 +34,14 @@ class EgregoraCommandTest {
     }
 
     @Test
+    void errorMessagesAreCutToOneLineWhateverTheLineBreak() {
+        assertThat(EgregoraCommand.oneLine(new dev.egregora.core.EgregoraException("bad entry\rsecond")))
+                .isEqualTo("bad entry");
+        assertThat(EgregoraCommand.oneLine(new IllegalStateException("boom\r\nmore")))
+                .isEqualTo("boom");
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("no-such-command").code()).isEqualTo(2);
         assertThat(run().code()).isEqualTo(2);
