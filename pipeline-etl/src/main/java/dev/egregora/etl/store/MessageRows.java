@@ -203,7 +203,8 @@ public final class MessageRows implements AutoCloseable {
                         + "media_id, media_name, (flags & 1) = 1, (flags & 2) = 2, source_line FROM read_csv('"
                         + csvFile.toString().replace("'", "''") + "', header = false, quote = '\"', escape = '\"', "
                         + "new_line = '\\n', auto_detect = false, allow_quoted_nulls = false, columns = "
-                        + CSV_COLUMNS + ") c LEFT JOIN etl_ingest_authors a ON a.ix = c.author_ix");
+                        + CSV_COLUMNS + ", max_line_size = " + Math.min(1L << 30, Math.max(2L << 20, longestRow))
+                        + ") c LEFT JOIN etl_ingest_authors a ON a.ix = c.author_ix"); // default 2 MB rejected longer messages
                 st.execute("DROP TABLE etl_ingest_authors");
             }
         } catch (SQLException e) {
