@@ -118,6 +118,11 @@ public final class Workspace implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             try {
+                // DuckDB's driver begins the transaction at the first statement; an appender used before any
+                // statement would otherwise commit on its own and escape a rollback
+                try (Statement begin = connection.createStatement()) {
+                    begin.execute("SELECT 1");
+                }
                 T result = work.run(connection);
                 connection.commit();
                 return result;

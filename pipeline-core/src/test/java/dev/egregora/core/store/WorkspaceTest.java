@@ -76,6 +76,25 @@ class WorkspaceTest {
     }
 
     @Test
+    void rowsAppendedInAFailedTransactionAreRolledBack() throws Exception {
+        try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
+            ws.execute("CREATE TABLE numbers (n BIGINT)");
+            assertThatThrownBy(() -> ws.inTransaction(c -> {
+                ws.append("numbers", a -> {
+                    for (long i = 0; i < 100; i++) {
+                        a.beginRow();
+                        a.append(i);
+                        a.endRow();
+                    }
+                    return null;
+                });
+                throw new IllegalStateException("fails after the append");
+            })).hasMessage("fails after the append");
+            assertThat(count(ws, "SELECT count(*) FROM numbers")).isZero();
+        }
+    }
+
+    @Test
     void appendsRowsInBulk() throws Exception {
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
             ws.execute("CREATE TABLE numbers (n BIGINT, label VARCHAR)");
