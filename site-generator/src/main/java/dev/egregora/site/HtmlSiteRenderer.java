@@ -106,7 +106,8 @@ public final class HtmlSiteRenderer implements SiteRenderer {
             if (all.put(o.path(), o.hash()) != null) {
                 throw new EgregoraException("two site files map to the same path " + o.path());
             }
-            if (rewriteAll || !o.hash().equals(manifest.get(o.path()))) {
+            // a file deleted by hand is restored even though its inputs did not change (one stat per file)
+            if (rewriteAll || !o.hash().equals(manifest.get(o.path())) || !Files.exists(out.root().resolve(o.path()))) {
                 changed.add(o);
             } else if (o.kind() == Output.Kind.CARD) {
                 cardsCached++;

@@ -87,12 +87,7 @@ class FaultInjectionTest {
         assertRerunRestores(site);
     }
 
-    /**
-     * Finding F2 (docs/reliability.md): the incremental build trusts its manifest, so a page deleted by hand stays
-     * missing until {@code build --full}. Fix in site-generator's HtmlSiteRenderer (also rebuild planned outputs
-     * whose file is missing), then enable this test.
-     */
-    @org.junit.jupiter.api.Disabled("finding F2: incremental build does not restore hand-deleted pages; see docs/reliability.md")
+    /** Finding F2 (docs/reliability.md): a plain incremental build restores pages deleted by hand. */
     @Test
     void handDeletedPagesAreRestoredByTheNextBuild() throws IOException {
         Path site = firstRun();
