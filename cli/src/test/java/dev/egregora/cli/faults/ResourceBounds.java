@@ -16,15 +16,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Resource bounds, measured rather than asserted on time: {@code egregora write} in a child JVM with a fixed heap
  * ({@code -Xmx}) on hostile exports must finish (exit 0) or fail with one line, never with an OutOfMemoryError.
- * Slow (minutes), so it runs only with {@code -Degregora.bounds=true}; the smallest heap that passed per case is
+ * Slow (minutes), so its name keeps it out of {@code mvn verify}; run it with {@code -Dtest=ResourceBounds}; the smallest heap that passed per case is
  * written to {@code target/resource-bounds.txt} and copied into docs/reliability.md.
  */
-class ResourceBoundsTest {
+class ResourceBounds {
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy, HH:mm");
     private static final String[] HEAPS = {"64m", "128m", "256m", "512m"};
 
@@ -33,7 +32,6 @@ class ResourceBoundsTest {
 
     @Test
     void fiftyMegabyteMessageOnManyLines() throws Exception {
-        assumeTrue(Boolean.getBoolean("egregora.bounds"), "set -Degregora.bounds=true to run");
         Path chat = dir.resolve("WhatsApp Chat with Big.txt");
         try (BufferedWriter w = Files.newBufferedWriter(chat, StandardCharsets.UTF_8)) {
             LocalDateTime t = LocalDateTime.of(2024, 3, 1, 9, 0);
@@ -51,7 +49,6 @@ class ResourceBoundsTest {
 
     @Test
     void fiftyMegabyteSingleLineIsSkippedAndCounted() throws Exception {
-        assumeTrue(Boolean.getBoolean("egregora.bounds"), "set -Degregora.bounds=true to run");
         Path chat = dir.resolve("WhatsApp Chat with Line.txt");
         try (OutputStream out = Files.newOutputStream(chat)) {
             LocalDateTime t = LocalDateTime.of(2024, 3, 1, 9, 0);
@@ -70,7 +67,6 @@ class ResourceBoundsTest {
 
     @Test
     void hundredThousandAuthors() throws Exception {
-        assumeTrue(Boolean.getBoolean("egregora.bounds"), "set -Degregora.bounds=true to run");
         Path chat = dir.resolve("WhatsApp Chat with Crowd.txt");
         try (BufferedWriter w = Files.newBufferedWriter(chat, StandardCharsets.UTF_8)) {
             LocalDateTime t = LocalDateTime.of(2024, 3, 1, 9, 0);
