@@ -70,6 +70,10 @@ class WriteEndToEndTest {
                 "98765-4321", "98765", "joao.almeida@example.com", "confidencial", "aniversário surpresa")) {
             assertThat(published).as("published site mentions %s", secret).doesNotContain(secret);
         }
+        // author ids are UUIDv5 of real names in a public namespace: publishing one would confirm a guessed name
+        for (String id : strings(site, "SELECT id FROM authors")) {
+            assertThat(published).as("published site contains author id %s", id).doesNotContain(id);
+        }
         assertThat(strings(site, "SELECT real_name FROM authors ORDER BY real_name"))
                 .containsExactly("Carla Secreta", "João Pedro Almeida", "Maria Oliveira Santos");
         assertThat(count(site, "SELECT count(*) FROM profiles")).isEqualTo(2);

@@ -175,7 +175,10 @@ public final class SitePlanner {
     }
 
     private String authorSlug(String id) {
-        return authorSlugs.computeIfAbsent(id, Slugs::of);
+        if (authorSlugs.isEmpty()) {
+            authorSlugs.putAll(AuthorSlugs.of(catalog.authors()));
+        }
+        return authorSlugs.get(id);
     }
 
     private void planPosts() {

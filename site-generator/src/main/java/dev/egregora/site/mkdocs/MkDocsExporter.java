@@ -5,6 +5,7 @@ import dev.egregora.core.model.Profile;
 import dev.egregora.site.content.Catalog;
 import dev.egregora.site.content.PostEntry;
 import dev.egregora.site.content.SiteSettings;
+import dev.egregora.site.html.AuthorSlugs;
 import dev.egregora.site.html.Dates;
 import dev.egregora.site.html.OutputDir;
 import dev.egregora.site.html.Slugs;
@@ -59,9 +60,10 @@ public final class MkDocsExporter {
             postFile.put(p.id(), name + ".md");
         }
         Map<String, String> authorPage = new TreeMap<>();
+        Map<String, String> authorSlugs = AuthorSlugs.of(catalog.authors());
         for (Author a : catalog.authors().values()) {
             if (!a.optedOut()) {
-                authorPage.put(a.id(), Slugs.of(a.id()) + ".md");
+                authorPage.put(a.id(), authorSlugs.get(a.id()) + ".md");
             }
         }
         for (PostEntry p : posts) {
@@ -78,7 +80,7 @@ public final class MkDocsExporter {
                     authors.add(id);
                 }
             }
-            list(sb, "authors", authors);
+            list(sb, "authors", authors.stream().map(id -> authorSlugs.get(id)).toList());
             sb.append("---\n\n# ").append(label(p.title())).append("\n\n");
             sb.append('*').append(Dates.human(p.date()));
             for (int k = 0; k < authors.size(); k++) {
@@ -191,7 +193,7 @@ public final class MkDocsExporter {
         StringBuilder sb = new StringBuilder("# Authors metadata (MkDocs-Material blog format)\nauthors:\n");
         for (Map.Entry<String, String> e : authorPage.entrySet()) {
             Author a = catalog.authors().get(e.getKey());
-            sb.append("  ").append(quote(a.id())).append(":\n    name: ").append(quote(label(a.displayName())))
+            sb.append("  ").append(quote(e.getValue().replace(".md", ""))).append(":\n    name: ").append(quote(label(a.displayName())))
                     .append("\n    description: ").append(quote("Profile: profiles/" + e.getValue()))
                     .append("\n    url: ").append(quote("profiles/" + e.getValue().replace(".md", "/")))
                     .append('\n');
