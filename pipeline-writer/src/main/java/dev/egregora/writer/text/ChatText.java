@@ -29,7 +29,23 @@ public final class ChatText {
 
     private static final String TRAILING = ".,;:!?)]}'\"*_~";
 
+    /**
+     * Characters of one message that word analysis looks at: a 50 MB message would otherwise become a list of
+     * millions of words (reliability finding F6); its first 64 Ki characters say what it is about.
+     */
+    static final int MAX_ANALYSED_CHARS = 64 * 1024;
+
     private ChatText() {
+    }
+
+    /** The prefix of {@code text} that word analysis reads, never splitting a surrogate pair. */
+    static String analysed(String text) {
+        if (text.length() <= MAX_ANALYSED_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_ANALYSED_CHARS - 1)) ? MAX_ANALYSED_CHARS - 1
+                : MAX_ANALYSED_CHARS;
+        return text.substring(0, end);
     }
 
     /**
@@ -47,7 +63,7 @@ public final class ChatText {
 
     private static List<String> words(String text, boolean lower) {
         List<String> out = new ArrayList<>();
-        String t = withoutLinksAndFiles(text, " ");
+        String t = withoutLinksAndFiles(analysed(text), " ");
         if (t.indexOf('[') >= 0) {
             t = t.replace("[phone]", " ").replace("[email]", " ");
         }
@@ -92,7 +108,7 @@ public final class ChatText {
      */
     public static List<String> allWordsInOrder(String text) {
         List<String> out = new ArrayList<>();
-        String t = withoutLinksAndFiles(text, " . ");
+        String t = withoutLinksAndFiles(analysed(text), " . ");
         if (t.indexOf('[') >= 0) {
             t = t.replace("[phone]", " . ").replace("[email]", " . ");
         }
@@ -114,7 +130,7 @@ public final class ChatText {
     /** Every word, including short ones and stopwords (for language detection). */
     public static List<String> allWords(String text) {
         List<String> out = new ArrayList<>();
-        for (String w : withoutLinksAndFiles(text, " ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
+        for (String w : withoutLinksAndFiles(analysed(text), " ").toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}'’]+")) {
             if (!w.isEmpty()) {
                 out.add(w.replace('’', '\''));
             }
@@ -123,7 +139,8 @@ public final class ChatText {
     }
 
     /** Links in the text, trailing punctuation removed, {@code www.} links given {@code https://}. */
-    public static List<String> urls(String text) {
+    public static List<String> urls(String message) {
+        String text = analysed(message);
         List<String> out = new ArrayList<>();
         if (!mayHaveUrl(text)) {
             return out;
@@ -152,7 +169,8 @@ public final class ChatText {
      * Emoji in order of appearance, each with its modifiers: skin tones, variation selector 16, ZWJ sequences and
      * regional-indicator flags stay one emoji.
      */
-    public static List<String> emoji(String text) {
+    public static List<String> emoji(String message) {
+        String text = analysed(message);
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = text.length();

@@ -40,4 +40,24 @@ class ChatTextTest {
         assertThat(Language.detect(ChatText.allWords("I don't know if we are free"))).isEqualTo(Language.EN);
         assertThat(Language.detect(ChatText.allWords("😂 👍"))).isEqualTo(Language.EN);
     }
+
+    @Test
+    void aHugeMessageIsAnalysedOnlyAsFarAsItsFirst64KiCharacters() {
+        String huge = "alpha https://example.org/start 😀 " + "filler ".repeat(20_000)
+                + " omega https://example.org/end 🎉";
+        assertThat(huge.length()).isGreaterThan(ChatText.MAX_ANALYSED_CHARS);
+        assertThat(ChatText.words(huge)).contains("alpha").doesNotContain("omega");
+        assertThat(ChatText.allWordsInOrder(huge)).contains("alpha").doesNotContain("omega");
+        assertThat(ChatText.allWords(huge)).contains("alpha").doesNotContain("omega");
+        assertThat(ChatText.urls(huge)).containsExactly("https://example.org/start");
+        assertThat(ChatText.emoji(huge)).containsExactly("😀");
+    }
+
+    @Test
+    void theAnalysedPrefixNeverSplitsASurrogatePair() {
+        String text = "a".repeat(ChatText.MAX_ANALYSED_CHARS - 1) + "😀" + "tail";
+        String prefix = ChatText.analysed(text);
+        assertThat(prefix).hasSize(ChatText.MAX_ANALYSED_CHARS - 1);
+        assertThat(Character.isHighSurrogate(prefix.charAt(prefix.length() - 1))).isFalse();
+    }
 }
