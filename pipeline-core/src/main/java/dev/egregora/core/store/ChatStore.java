@@ -31,55 +31,55 @@ public final class ChatStore {
 
     public List<String> chatIds() {
         return workspace.inTransaction(connection -> {
-        List<String> ids = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT chat_id FROM windows ORDER BY chat_id")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
+            List<String> ids = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT DISTINCT chat_id FROM windows ORDER BY chat_id")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
             }
-        }
-        return ids;
+            return ids;
         });
     }
 
     /** The windows of a chat, in index order. */
     public List<Window> windows(String chatId) {
         return workspace.inTransaction(connection -> {
-        List<Window> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id, idx, first_pos, end_pos, epoch_us(start_ts), epoch_us(end_ts), message_count, bytes, "
-                        + "signature FROM windows WHERE chat_id = ? ORDER BY idx")) {
-            ps.setString(1, chatId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Window(rs.getString(1), chatId, rs.getInt(2), rs.getLong(3), rs.getLong(4),
-                            micros(rs.getLong(5)), micros(rs.getLong(6)), rs.getInt(7), rs.getLong(8),
-                            rs.getString(9)));
+            List<Window> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT id, idx, first_pos, end_pos, epoch_us(start_ts), epoch_us(end_ts), message_count, bytes, "
+                            + "signature FROM windows WHERE chat_id = ? ORDER BY idx")) {
+                ps.setString(1, chatId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Window(rs.getString(1), chatId, rs.getInt(2), rs.getLong(3), rs.getLong(4),
+                                micros(rs.getLong(5)), micros(rs.getLong(6)), rs.getInt(7), rs.getLong(8),
+                                rs.getString(9)));
+                    }
                 }
             }
-        }
-        return out;
+            return out;
         });
     }
 
     /** Every publishable message of a chat, in window-position order. */
     public List<Message> publishableMessages(String chatId) {
         return workspace.inTransaction(connection -> {
-        List<Message> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT m.id, epoch_us(m.ts), m.seq, m.author_id, m.text, m.media_id, m.media_name "
-                        + "FROM messages m JOIN authors a ON a.id = m.author_id "
-                        + "WHERE m.chat_id = ? AND m.kind = 'user' AND NOT a.opted_out "
-                        + "ORDER BY m.ts, m.seq, m.id")) {
-            ps.setString(1, chatId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Message(rs.getString(1), chatId, micros(rs.getLong(2)), rs.getLong(3),
-                            rs.getString(4), MessageKind.USER, rs.getString(5), rs.getString(6), rs.getString(7)));
+            List<Message> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT m.id, epoch_us(m.ts), m.seq, m.author_id, m.text, m.media_id, m.media_name "
+                            + "FROM messages m JOIN authors a ON a.id = m.author_id "
+                            + "WHERE m.chat_id = ? AND m.kind = 'user' AND NOT a.opted_out "
+                            + "ORDER BY m.ts, m.seq, m.id")) {
+                ps.setString(1, chatId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Message(rs.getString(1), chatId, micros(rs.getLong(2)), rs.getLong(3),
+                                rs.getString(4), MessageKind.USER, rs.getString(5), rs.getString(6), rs.getString(7)));
+                    }
                 }
             }
-        }
-        return out;
+            return out;
         });
     }
 
@@ -89,33 +89,33 @@ public final class ChatStore {
      */
     public Map<String, Author> authors(boolean publishRealNames) {
         return workspace.inTransaction(connection -> {
-        Map<String, Author> out = new HashMap<>();
-        String sql = "SELECT id, pseudonym, alias, opted_out" + (publishRealNames ? ", real_name" : "")
-                + " FROM authors";
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String alias = rs.getString(3);
-                if (publishRealNames && (alias == null || alias.isBlank())) {
-                    alias = rs.getString(5);
+            Map<String, Author> out = new HashMap<>();
+            String sql = "SELECT id, pseudonym, alias, opted_out" + (publishRealNames ? ", real_name" : "")
+                    + " FROM authors";
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    String alias = rs.getString(3);
+                    if (publishRealNames && (alias == null || alias.isBlank())) {
+                        alias = rs.getString(5);
+                    }
+                    out.put(rs.getString(1), new Author(rs.getString(1), rs.getString(2), alias, rs.getBoolean(4)));
                 }
-                out.put(rs.getString(1), new Author(rs.getString(1), rs.getString(2), alias, rs.getBoolean(4)));
             }
-        }
-        return out;
+            return out;
         });
     }
 
     public Map<String, MediaItem> media() {
         return workspace.inTransaction(connection -> {
-        Map<String, MediaItem> out = new HashMap<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, file_name, rel_path, mime, kind, bytes FROM media")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), new MediaItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getLong(6)));
+            Map<String, MediaItem> out = new HashMap<>();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, file_name, rel_path, mime, kind, bytes FROM media")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new MediaItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getLong(6)));
+                }
             }
-        }
-        return out;
+            return out;
         });
     }
 
