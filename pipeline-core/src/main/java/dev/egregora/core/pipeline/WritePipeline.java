@@ -78,7 +78,6 @@ public final class WritePipeline {
         JournalStore journal = new JournalStore(workspace);
         journal.startRun(runId, "write", clock.instant());
         List<StageTiming> timings = new ArrayList<>();
-        boolean ok = false;
         try {
             InputAdapter.IngestSummary ingest = null;
             if (request.ingest() != null) {
@@ -92,7 +91,7 @@ public final class WritePipeline {
             WriteOutcome written = timed(timings, "write", progress, windows.size(),
                     () -> writePosts(workspace, posts, journal, request, runId, progress), WriteOutcome::written);
             int profiles = timed(timings, "profiles", progress, -1,
-                    () -> writeProfiles(workspace, posts, request), n -> n);
+                    () -> writeProfiles(workspace, posts, request, written.loaded()), n -> n);
             SiteRenderer.BuildSummary build = null;
             if (request.build() != null) {
                 build = timed(timings, "build", progress, -1, () -> renderer.build(workspace, request.build()),
@@ -103,18 +102,15 @@ public final class WritePipeline {
             WriteReport report = new WriteReport(runId, ingest, windows.size(), written.written(),
                     written.skipped(), written.failures(), written.removed(), profiles, build, timings, total,
                     total.minus(staged));
-            ok = report.failures().isEmpty();
-            journal.finishRun(runId, ok, report.written() + " written, " + report.skipped() + " skipped, "
-                    + report.failures().size() + " failed", clock.instant());
+            journal.finishRun(runId, report.failures().isEmpty(), report.written() + " written, "
+                    + report.skipped() + " skipped, " + report.failures().size() + " failed", clock.instant());
             return report;
         } catch (RuntimeException e) {
-            if (!ok) {
-                try {
-                    journal.finishRun(runId, false, EgregoraException.class.isInstance(e) ? e.getMessage()
-                            : e.toString(), clock.instant());
-                } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            try {
+                journal.finishRun(runId, false, e instanceof EgregoraException ? e.getMessage() : e.toString(),
+                        clock.instant());
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
             }
             throw e;
         }
@@ -126,7 +122,9 @@ public final class WritePipeline {
         return new Windower.Spec(s.unit(), s.size(), s.overlap(), s.maxWindowTime(), s.gap(), fingerprint);
     }
 
-    private record WriteOutcome(int written, int skipped, List<WriteReport.Failure> failures, long removed) {
+    /** {@code loaded}: the publishable messages of the chats this stage read, kept for the profiles stage. */
+    private record WriteOutcome(int written, int skipped, List<WriteReport.Failure> failures, long removed,
+                                Map<String, List<Message>> loaded) {
     }
 
     private WriteOutcome writePosts(Workspace workspace, PostStore posts, JournalStore journal, WriteRequest request,
@@ -138,6 +136,7 @@ public final class WritePipeline {
         Map<String, String> slugs = new HashMap<>(posts.slugs());
         Map<String, Author> authors = null;
         Map<String, MediaItem> media = null;
+        Map<String, List<Message>> loaded = new HashMap<>();
         int written = 0;
         int skipped = 0;
         List<WriteReport.Failure> failures = new ArrayList<>();
@@ -166,6 +165,7 @@ public final class WritePipeline {
                     media = chats.media();
                 }
                 List<Message> messages = chats.publishableMessages(chatId);
+                loaded.put(chatId, messages);
                 writer.prepare(messages);
                 Batch batch = writeInOrder(pool, pending, messages, authors, media, entries, slugs, posts, runId,
                         progress, request.threads());
@@ -175,7 +175,7 @@ public final class WritePipeline {
         } finally {
             pool.shutdownNow();
         }
-        return new WriteOutcome(written, skipped, failures, removed);
+        return new WriteOutcome(written, skipped, failures, removed, loaded);
     }
 
     private static final class Batch {
@@ -269,12 +269,16 @@ public final class WritePipeline {
                 post.language(), post.bodyMarkdown(), post.writer());
     }
 
-    private int writeProfiles(Workspace workspace, PostStore posts, WriteRequest request) {
+    /** Profiles from every chat's messages; chats the write stage already read are not queried again. */
+    private int writeProfiles(Workspace workspace, PostStore posts, WriteRequest request,
+                              Map<String, List<Message>> loaded) {
         ChatStore chats = new ChatStore(workspace);
         Map<String, Author> authors = chats.authors(request.publishRealNames());
         Map<String, List<Message>> byAuthor = new HashMap<>();
         for (String chatId : chats.chatIds()) {
-            for (Message m : chats.publishableMessages(chatId)) {
+            List<Message> messages = loaded.containsKey(chatId) ? loaded.get(chatId)
+                    : chats.publishableMessages(chatId);
+            for (Message m : messages) {
                 byAuthor.computeIfAbsent(m.authorId(), k -> new ArrayList<>()).add(m);
             }
         }
