@@ -23,11 +23,11 @@ class WorkspaceTest {
     void createsTheDatabaseUnderTheSiteAndAppliesCoreMigrationsOnce() throws Exception {
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
             assertThat(tables(ws)).contains("authors", "media", "messages", "windows", "posts", "profiles", "runs",
-                    "window_journal");
+                    "window_journal", "related_posts", "post_ranks");
         }
         assertThat(site.resolve(".egregora/egregora.duckdb")).isRegularFile();
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
-            assertThat(count(ws, "SELECT count(*) FROM schema_migrations")).isEqualTo(1);
+            assertThat(count(ws, "SELECT count(*) FROM schema_migrations")).isEqualTo(CoreSchema.migrations().size());
         }
     }
 
