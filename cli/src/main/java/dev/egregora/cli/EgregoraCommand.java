@@ -18,7 +18,8 @@ import java.util.Properties;
         subcommands = {
                 InitCommand.class, IngestCommand.class, WindowsCommand.class, WriteCommand.class,
                 BuildCommand.class, ServeCommand.class, GitHistoryCommand.class, DemoCommand.class,
-                SampleCommand.class, ConfigCommand.class, DiffCommand.class, CommandLine.HelpCommand.class
+                SampleCommand.class, ConfigCommand.class, DiffCommand.class, TopCommand.class,
+                CommandLine.HelpCommand.class
         })
 public final class EgregoraCommand implements Runnable {
 

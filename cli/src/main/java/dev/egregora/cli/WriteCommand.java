@@ -2,6 +2,9 @@ package dev.egregora.cli;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Provider;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import dev.egregora.cli.inject.EgregoraInjector;
 import dev.egregora.core.EgregoraException;
 import dev.egregora.core.config.ConfigLoader;
@@ -11,7 +14,11 @@ import dev.egregora.core.pipeline.WriteReport;
 import dev.egregora.core.pipeline.WriteRequest;
 import dev.egregora.core.port.PostWriter;
 import dev.egregora.core.port.SiteRenderer;
+import dev.egregora.writer.llm.LlmWriter;
 import dev.egregora.writer.llm.LlmWriters;
+import dev.egregora.writer.memory.ContextMemory;
+import dev.egregora.writer.memory.MemorySettings;
+import dev.egregora.writer.memory.PostEmbedder;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.core.store.WorkspaceOpener;
 import picocli.CommandLine.Command;
@@ -55,6 +62,10 @@ final class WriteCommand implements Runnable {
             description = "OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama).")
     String baseUrl;
 
+    @Option(names = "--related", paramLabel = "METHOD",
+            description = "Related posts: auto (default: embeddings with an LLM writer, else terms) | terms | embeddings | off.")
+    String related;
+
     @Option(names = "--threads", paramLabel = "N", description = "Windows written in parallel (default: cores).")
     Integer threads;
 
@@ -80,7 +91,7 @@ final class WriteCommand implements Runnable {
         EgregoraConfig.Writer w = config.writer();
         EgregoraConfig.Writer chosen = new EgregoraConfig.Writer(writer != null ? writer : w.kind(),
                 model != null ? model : w.model(), baseUrl != null ? baseUrl : w.baseUrl(), w.apiKeyEnv(), w.threads());
-        Injector injector = injector(chosen);
+        Injector injector = injector(chosen, memorySettings(config, related, chosen.kind()));
         SiteRenderer.Format f = format(format);
         SiteRenderer.Request build = noBuild ? null : new SiteRenderer.Request(
                 site.resolve(f == SiteRenderer.Format.HTML ? "public" : "mkdocs"), f, false);
@@ -102,22 +113,48 @@ final class WriteCommand implements Runnable {
         }
     }
 
-    /** The application injector, with the LLM writer the user chose in place of the offline one. */
-    private Injector injector(EgregoraConfig.Writer chosen) {
+    /**
+     * The application injector with the user's memory settings and, for an LLM writer, that writer (remembering
+     * related earlier posts and the authors when {@code context > 0}) in place of the offline one.
+     */
+    private Injector injector(EgregoraConfig.Writer chosen, MemorySettings memory) {
         switch (chosen.kind()) {
             case "offline":
-                return root.injector();
-            case LlmWriters.OPENAI:
-            case LlmWriters.GEMINI:
-                PostWriter llm = LlmWriters.create(chosen, System.getenv(), site);
                 return EgregoraInjector.create(new AbstractModule() {
                     @Override
                     protected void configure() {
-                        bind(PostWriter.class).toInstance(llm);
+                        bind(MemorySettings.class).toInstance(memory);
+                    }
+                });
+            case LlmWriters.OPENAI:
+            case LlmWriters.GEMINI:
+                LlmWriter llm = LlmWriters.create(chosen, System.getenv(), site);
+                return EgregoraInjector.create(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(MemorySettings.class).toInstance(memory);
+                    }
+
+                    @Provides
+                    @Singleton
+                    PostWriter writer(Provider<PostEmbedder> embedder) {
+                        return memory.context() == 0 ? llm
+                                : llm.withMemory(new ContextMemory(embedder.get(), memory.context()));
                     }
                 });
             default:
                 throw new EgregoraException("unknown writer '" + chosen.kind() + "' (offline, openai or gemini)");
+        }
+    }
+
+    /** {@code [memory]} with {@code --related} over it; {@code auto} depends on whether a model writes. */
+    static MemorySettings memorySettings(EgregoraConfig config, String relatedFlag, String writerKind) {
+        EgregoraConfig.Memory m = config.memory();
+        try {
+            return new MemorySettings(MemorySettings.Method.parse(relatedFlag != null ? relatedFlag : m.related(),
+                    !"offline".equals(writerKind)), m.count(), m.context());
+        } catch (IllegalArgumentException e) {
+            throw new EgregoraException(e.getMessage());
         }
     }
 

@@ -38,6 +38,10 @@ class WriteEndToEndTest {
         assertThat(posts).isPositive();
         assertThat(first.out()).contains("Posts: " + posts + " windows, " + posts + " written");
         assertThat(site.resolve("public/index.html")).isRegularFile();
+        // the offline writer's run relates posts by shared terms and ranks every post
+        assertThat(count(site, "SELECT count(*) FROM post_ranks WHERE method = 'offline'")).isEqualTo(posts);
+        assertThat(count(site, "SELECT count(*) FROM related_posts WHERE method = 'tags'")).isPositive();
+        assertThat(count(site, "SELECT count(*) FROM post_vectors")).isZero();
         Map<String, String> built = SiteTrees.hashes(site.resolve("public"));
 
         Result second = run("write", export.toString(), "--output", site.toString(), "--timezone", "UTC");

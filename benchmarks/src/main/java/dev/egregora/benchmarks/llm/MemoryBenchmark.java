@@ -52,6 +52,7 @@ public class MemoryBenchmark {
     private Workspace workspace;
     private PostVectorStore store;
     private List<String> texts;
+    private List<String> shortTexts;
     private float[] query;
 
     @Setup(Level.Trial)
@@ -81,6 +82,8 @@ public class MemoryBenchmark {
         for (int i = 0; i < BATCH; i++) {
             texts.add(BenchWindows.window(i).messages().stream().map(m -> m.text()).reduce("", (a, b) -> a + "\n" + b));
         }
+        // title + summary + tags of a post: about 200 characters (the offline writer's posts measure 150-300)
+        shortTexts = texts.stream().map(t -> t.strip().substring(0, Math.min(200, t.strip().length()))).toList();
     }
 
     private static float[] unit(SplittableRandom random) {
@@ -105,6 +108,12 @@ public class MemoryBenchmark {
     @Benchmark
     public List<float[]> embedBatchOf32() {
         return embedder.embedAll(texts);
+    }
+
+    /** The same batch cut to title + summary + tags length (about 200 characters). */
+    @Benchmark
+    public List<float[]> embedShortBatchOf32() {
+        return embedder.embedAll(shortTexts);
     }
 
     @Benchmark

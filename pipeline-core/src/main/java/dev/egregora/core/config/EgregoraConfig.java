@@ -6,11 +6,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The effective settings of a site: {@code SITE/.egregora/config.toml} over these defaults, then CLI flags over the
  * file. Every key is documented in the file {@code egregora init} writes ({@code config-template.toml}).
  */
-public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writer writer, Privacy privacy) {
+public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writer writer, Privacy privacy,
+                             Memory memory) {
 
     public static EgregoraConfig defaults() {
         return new EgregoraConfig(Site.defaults(), Ingest.defaults(), Windowing.defaults(), Writer.defaults(),
-                Privacy.defaults());
+                Privacy.defaults(), Memory.defaults());
+    }
+
+    /** The five sections every site had before {@code [memory]}; memory settings default. */
+    public EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writer writer, Privacy privacy) {
+        this(site, ingest, windowing, writer, privacy, null);
     }
 
     public EgregoraConfig {
@@ -19,18 +25,19 @@ public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writ
         windowing = windowing == null ? Windowing.defaults() : windowing;
         writer = writer == null ? Writer.defaults() : writer;
         privacy = privacy == null ? Privacy.defaults() : privacy;
+        memory = memory == null ? Memory.defaults() : memory;
     }
 
     public EgregoraConfig withIngest(Ingest value) {
-        return new EgregoraConfig(site, value, windowing, writer, privacy);
+        return new EgregoraConfig(site, value, windowing, writer, privacy, memory);
     }
 
     public EgregoraConfig withWindowing(Windowing value) {
-        return new EgregoraConfig(site, ingest, value, writer, privacy);
+        return new EgregoraConfig(site, ingest, value, writer, privacy, memory);
     }
 
     public EgregoraConfig withWriter(Writer value) {
-        return new EgregoraConfig(site, ingest, windowing, value, privacy);
+        return new EgregoraConfig(site, ingest, windowing, value, privacy, memory);
     }
 
     /** {@code [site]}: how the blog presents itself. */
@@ -103,6 +110,23 @@ public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writ
         public Privacy {
             maskContacts = maskContacts == null ? Boolean.TRUE : maskContacts;
             publishRealNames = publishRealNames == null ? Boolean.FALSE : publishRealNames;
+        }
+    }
+
+    /**
+     * {@code [memory]}: related posts and what an LLM writer remembers. {@code related}: auto | terms | embeddings |
+     * off (auto: embeddings with an LLM writer, terms otherwise); {@code count}: related posts per post;
+     * {@code context}: earlier posts an LLM writer is told about per window.
+     */
+    public record Memory(String related, Integer count, Integer context) {
+        public static Memory defaults() {
+            return new Memory("auto", 5, 3);
+        }
+
+        public Memory {
+            related = related == null ? "auto" : related;
+            count = count == null ? 5 : count;
+            context = context == null ? 3 : context;
         }
     }
 }

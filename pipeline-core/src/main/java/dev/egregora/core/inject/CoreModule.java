@@ -3,6 +3,7 @@ package dev.egregora.core.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import dev.egregora.core.pipeline.WritePipeline;
+import dev.egregora.core.port.PostStage;
 import dev.egregora.core.store.CoreSchema;
 import dev.egregora.core.store.Migration;
 import dev.egregora.core.store.WorkspaceOpener;
@@ -15,6 +16,7 @@ public final class CoreModule extends AbstractModule {
     protected void configure() {
         Multibinder<Migration> migrations = Multibinder.newSetBinder(binder(), Migration.class);
         CoreSchema.migrations().forEach(m -> migrations.addBinding().toInstance(m));
+        Multibinder.newSetBinder(binder(), PostStage.class); // related posts, top posts: bound by their modules
         bind(WorkspaceOpener.class);
         bind(WritePipeline.class);
         bind(Clock.class).toInstance(Clock.systemUTC());

@@ -10,6 +10,7 @@ import dev.egregora.core.model.Profile;
 import dev.egregora.core.model.Window;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.port.InputAdapter;
+import dev.egregora.core.port.PostStage;
 import dev.egregora.core.port.PostWriter;
 import dev.egregora.core.port.ProfileWriter;
 import dev.egregora.core.port.SiteRenderer;
@@ -60,16 +61,24 @@ public final class WritePipeline {
     private final ProfileWriter profileWriter;
     private final SiteRenderer renderer;
     private final Clock clock;
+    private final List<PostStage> postStages;
 
-    @Inject
     public WritePipeline(InputAdapter input, Windower windower, PostWriter writer, ProfileWriter profileWriter,
                          SiteRenderer renderer, Clock clock) {
+        this(input, windower, writer, profileWriter, renderer, clock, Set.of());
+    }
+
+    /** {@code postStages}: run after the profiles stage, in the order of their names. */
+    @Inject
+    public WritePipeline(InputAdapter input, Windower windower, PostWriter writer, ProfileWriter profileWriter,
+                         SiteRenderer renderer, Clock clock, Set<PostStage> postStages) {
         this.input = Objects.requireNonNull(input, "input");
         this.windower = Objects.requireNonNull(windower, "windower");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.profileWriter = Objects.requireNonNull(profileWriter, "profileWriter");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.postStages = postStages.stream().sorted(Comparator.comparing(PostStage::name)).toList();
     }
 
     public WriteReport run(Workspace workspace, WriteRequest request, Progress progress) {
@@ -92,6 +101,9 @@ public final class WritePipeline {
                     () -> writePosts(workspace, posts, journal, request, runId, progress), WriteOutcome::written);
             int profiles = timed(timings, "profiles", progress, -1,
                     () -> writeProfiles(workspace, posts, request, written.loaded()), n -> n);
+            for (PostStage stage : postStages) {
+                timed(timings, stage.name(), progress, -1, () -> stage.run(workspace), n -> n);
+            }
             SiteRenderer.BuildSummary build = null;
             if (request.build() != null) {
                 build = timed(timings, "build", progress, -1, () -> renderer.build(workspace, request.build()),
@@ -131,6 +143,7 @@ public final class WritePipeline {
                                     String runId, Progress progress) {
         ChatStore chats = new ChatStore(workspace);
         long removed = posts.removeOrphans();
+        writer.open(workspace);
         Map<String, JournalStore.Entry> entries = journal.entries();
         Set<String> stored = Set.copyOf(posts.postIds());
         Map<String, String> slugs = new HashMap<>(posts.slugs());
@@ -224,6 +237,7 @@ public final class WritePipeline {
             progress.advance(1);
             if (outcomes.size() >= COMMIT_BATCH || inFlight.isEmpty()) {
                 posts.commit(toCommit, outcomes, runId, clock.instant());
+                writer.committed(List.copyOf(toCommit));
                 toCommit.clear();
                 outcomes.clear();
             }

@@ -3,6 +3,7 @@ package dev.egregora.core.port;
 import dev.egregora.core.model.Message;
 import dev.egregora.core.model.Post;
 import dev.egregora.core.model.WindowContent;
+import dev.egregora.core.store.Workspace;
 
 import java.util.List;
 
@@ -19,6 +20,20 @@ public interface PostWriter {
      * TF-IDF, the chat's language). The default does nothing.
      */
     default void prepare(List<Message> chat) {
+    }
+
+    /**
+     * Called once per run, before any {@link #prepare}, with the run's workspace, so a writer with contextual memory
+     * can read the posts and profiles of earlier runs. The default does nothing.
+     */
+    default void open(Workspace workspace) {
+    }
+
+    /**
+     * Called on the pipeline's thread after each batch of posts is committed (in window order), so windows written
+     * later in the run can refer to them. The default does nothing.
+     */
+    default void committed(List<Post> posts) {
     }
 
     Post write(WindowContent content);

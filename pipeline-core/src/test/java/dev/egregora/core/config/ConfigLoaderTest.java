@@ -48,13 +48,18 @@ class ConfigLoaderTest {
                 [privacy]
                 mask_contacts = false
                 publish_real_names = true
+                [memory]
+                related = "embeddings"
+                count = 4
+                context = 2
                 """, "full");
         assertThat(c).isEqualTo(new EgregoraConfig(
                 new EgregoraConfig.Site("T", "D", "https://example.org/", "pt"),
                 new EgregoraConfig.Ingest("America/Sao_Paulo", "mdy"),
                 new EgregoraConfig.Windowing("messages", 100L, 0.2, 48L, 3.5),
                 new EgregoraConfig.Writer("openai", "llama3.1", "http://localhost:11434/v1", "MY_KEY", 3),
-                new EgregoraConfig.Privacy(false, true)));
+                new EgregoraConfig.Privacy(false, true),
+                new EgregoraConfig.Memory("embeddings", 4, 2)));
         // and what `egregora config` prints reads back the same
         assertThat(ConfigLoader.parse(ConfigLoader.toToml(c), "printed")).isEqualTo(c);
     }

@@ -6,6 +6,7 @@ import dev.egregora.core.model.Profile;
 import dev.egregora.core.model.Window;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.port.InputAdapter;
+import dev.egregora.core.port.PostStage;
 import dev.egregora.core.port.PostWriter;
 import dev.egregora.core.port.ProfileWriter;
 import dev.egregora.core.port.SiteRenderer;
@@ -173,6 +174,45 @@ class WritePipelineTest {
         }
     }
 
+    @Test
+    void postStagesRunAfterProfilesInNameOrderAndTheWriterSeesEachCommittedBatch() throws Exception {
+        addMessages("chat", 0, 700, "ana");
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        Set<PostStage> stages = Set.of(stage("rank", ran), stage("related", ran));
+        WritePipeline p = new WritePipeline(new NoInput(), new FixedSizeWindower(), writer, new CountingProfiles(),
+                new NoRenderer(), Clock.systemUTC(), stages);
+        WriteReport r = p.run(ws, request(10), Progress.NONE);
+        assertThat(ran).containsExactly("rank:70", "related:70");
+        assertThat(r.timings()).extracting(StageTiming::stage)
+                .containsExactly("windows", "write", "profiles", "rank", "related");
+        assertThat(writer.opened).isSameAs(ws);
+        // 70 windows: one batch of COMMIT_BATCH, then the rest, each reported after it is in the table
+        assertThat(writer.committedBatches).containsExactly(WritePipeline.COMMIT_BATCH, 70 - WritePipeline.COMMIT_BATCH);
+    }
+
+    /** A stage that records its name and how many posts it found committed when it ran. */
+    private static PostStage stage(String name, List<String> ran) {
+        return new PostStage() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public long run(Workspace w) {
+                long n = w.inTransaction(c -> {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                            "SELECT count(*) FROM posts p JOIN profiles f ON list_contains(f.post_ids, p.id)")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                ran.add(name + ":" + n);
+                return n;
+            }
+        };
+    }
+
     private long postCount() throws Exception {
         return Long.parseLong(query("SELECT count(*) FROM posts"));
     }
@@ -216,6 +256,26 @@ class WritePipelineTest {
         final Set<String> authorsSeen = ConcurrentHashMap.newKeySet();
         volatile String fingerprint = "offline-v1";
         volatile java.util.function.Function<Window, String> slug = w -> "post-" + w.index();
+        final List<Integer> committedBatches = Collections.synchronizedList(new ArrayList<>());
+        volatile Workspace opened;
+
+        @Override
+        public void open(Workspace workspace) {
+            opened = workspace;
+        }
+
+        @Override
+        public void committed(List<Post> posts) {
+            long inTable = opened.inTransaction(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM posts")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(inTable).isGreaterThanOrEqualTo(posts.size());
+            committedBatches.add(posts.size());
+        }
 
         @Override
         public Post write(WindowContent c) {

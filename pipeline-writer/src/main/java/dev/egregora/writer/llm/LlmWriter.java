@@ -10,6 +10,8 @@ import dev.egregora.core.model.Window;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.model.Ids;
 import dev.egregora.core.port.PostWriter;
+import dev.egregora.core.store.Workspace;
+import dev.egregora.writer.memory.WriterMemory;
 import dev.egregora.writer.text.Language;
 import dev.egregora.writer.text.Slug;
 import dev.langchain4j.data.message.AiMessage;
@@ -33,7 +35,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * A {@link PostWriter} backed by a LangChain4j {@link ChatModel} (OpenAI-compatible or Gemini; built by
@@ -55,13 +56,13 @@ public final class LlmWriter implements PostWriter {
     private final ResponseCache cache;
     private final String fingerprint;
     private final double temperature;
-    private final Function<WindowContent, List<Post>> memory;
+    private final WriterMemory memory;
     private final DraftParser parser = new DraftParser();
     private final Map<String, TokenCount> usage = new ConcurrentHashMap<>();
     private volatile Language language = Language.values()[0];
 
     LlmWriter(String name, ChatModel model, WriterPrompt prompt, ResponseCache cache, double temperature,
-              Function<WindowContent, List<Post>> memory) {
+              WriterMemory memory) {
         this.name = Objects.requireNonNull(name, "name");
         this.model = Objects.requireNonNull(model, "model");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
@@ -73,11 +74,22 @@ public final class LlmWriter implements PostWriter {
     }
 
     /**
-     * The same writer, also telling the model about related earlier posts (e.g. {@code PostMemory}'s nearest
-     * neighbours). The related posts become part of the prompt, hence of the cache key.
+     * The same writer, also telling the model about related earlier posts and the window's authors (e.g.
+     * {@link dev.egregora.writer.memory.ContextMemory}). What it recalls becomes part of the prompt, hence of the cache
+     * key.
      */
-    public LlmWriter withMemory(Function<WindowContent, List<Post>> related) {
-        return new LlmWriter(name, model, prompt, cache, temperature, related);
+    public LlmWriter withMemory(WriterMemory memory) {
+        return new LlmWriter(name, model, prompt, cache, temperature, memory);
+    }
+
+    @Override
+    public void open(Workspace workspace) {
+        memory.open(workspace);
+    }
+
+    @Override
+    public void committed(List<Post> posts) {
+        memory.committed(posts);
     }
 
     @Override
@@ -120,7 +132,7 @@ public final class LlmWriter implements PostWriter {
         Window window = content.window();
         Language lang = language;
         String text = prompt.render(content, lang.locale().getDisplayLanguage(Locale.ENGLISH) + " (" + lang.code() + ")",
-                memory.apply(content));
+                memory.recall(content));
         String key = Ids.sha256Hex(fingerprint + "\n" + window.signature() + "\n" + text);
         Optional<String> hit = cache.get(key);
         DraftPost draft;

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
+import dev.egregora.writer.memory.WriterMemory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class LlmWriters {
         ChatModel chat = chatModel(settings, environment, options);
         String kind = settings.kind().strip().toLowerCase(Locale.ROOT);
         return new LlmWriter(kind + ":" + settings.model().strip(), chat, WriterPrompt.forSite(site),
-                ResponseCache.under(site), options.temperature(), content -> List.of());
+                ResponseCache.under(site), options.temperature(), WriterMemory.NONE);
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.egregora.core.model.MediaItem;
 import dev.egregora.core.model.Message;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.model.Post;
+import dev.egregora.writer.memory.WriterMemory;
+import dev.egregora.writer.memory.store.AuthorNoteStore.AuthorNote;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,7 @@ import java.util.Set;
 
 /**
  * The writer prompt: a Markdown template with {@code {{placeholders}}} ({@code language}, {@code participants},
- * {@code date_range}, {@code media}, {@code memory}, {@code transcript}), the built-in one or the user's
+ * {@code date_range}, {@code media}, {@code memory}, {@code profiles}, {@code transcript}), the built-in one or the user's
  * {@code SITE/.egregora/prompts/writer.md}. It only ever sees what a {@link WindowContent} holds: pseudonyms (or the
  * author's chosen alias) and privacy-masked text, never real names. Immutable, thread-safe.
  */
@@ -31,6 +33,7 @@ public final class WriterPrompt {
     public static final String OVERRIDE = ".egregora/prompts/writer.md";
     private static final String BUILT_IN = "writer.md";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
 
     private final String template;
@@ -74,8 +77,17 @@ public final class WriterPrompt {
         return hash;
     }
 
-    /** The prompt for one window; {@code related} are earlier posts the writer should know about (may be empty). */
-    public String render(WindowContent content, String languageName, List<Post> related) {
+    /** The prompt for one window, without memory. */
+    public String render(WindowContent content, String languageName) {
+        return render(content, languageName, WriterMemory.Recall.NONE);
+    }
+
+    /**
+     * The prompt for one window; {@code recall} holds earlier posts the writer should know about and notes on the
+     * window's authors, both possibly empty.
+     */
+    public String render(WindowContent content, String languageName, WriterMemory.Recall recall) {
+        List<Post> related = recall.related();
         Map<String, Author> authors = content.authors();
         Set<String> people = new LinkedHashSet<>();
         Set<String> media = new LinkedHashSet<>();
@@ -107,12 +119,33 @@ public final class WriterPrompt {
             }
             memory = sb.toString();
         }
+        StringBuilder profiles = new StringBuilder();
+        for (Map.Entry<String, AuthorNote> e : recall.authors().entrySet()) {
+            Author a = authors.get(e.getKey());
+            if (a == null) {
+                continue;
+            }
+            AuthorNote n = e.getValue();
+            profiles.append(profiles.length() == 0 ? "\nWhat the blog already knows about these people:\n" : "")
+                    .append("- ").append(a.displayName()).append(": ").append(n.messages())
+                    .append(" messages since ").append(MONTH.format(n.since()));
+            if (!n.topWords().isEmpty()) {
+                profiles.append("; often talks about ").append(String.join(", ",
+                        n.topWords().subList(0, Math.min(8, n.topWords().size()))));
+            }
+            if (!n.topEmoji().isEmpty()) {
+                profiles.append("; favourite emoji ").append(String.join(" ",
+                        n.topEmoji().subList(0, Math.min(3, n.topEmoji().size()))));
+            }
+            profiles.append('\n');
+        }
         String range = STAMP.format(content.window().start()) + " – " + STAMP.format(content.window().end()) + " UTC";
         return template.replace("{{language}}", languageName)
                 .replace("{{participants}}", people.isEmpty() ? "(none)" : String.join(", ", people))
                 .replace("{{date_range}}", range)
                 .replace("{{media}}", media.isEmpty() ? "none" : String.join("; ", media))
                 .replace("{{memory}}", memory)
+                .replace("{{profiles}}", profiles.toString())
                 .replace("{{transcript}}", transcript.toString().stripTrailing());
     }
 }

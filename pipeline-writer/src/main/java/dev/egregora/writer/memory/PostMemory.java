@@ -1,16 +1,13 @@
 package dev.egregora.writer.memory;
 
 import dev.egregora.core.model.Ids;
-import dev.egregora.core.model.Message;
 import dev.egregora.core.model.Post;
-import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.store.Migration;
 import dev.egregora.core.store.PostStore;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.writer.memory.store.PostVectorStore;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,10 +15,8 @@ import java.util.Objects;
 /**
  * Contextual memory: every post embedded locally ({@link PostEmbedder}) into {@code post_vectors (FLOAT[384])}; the
  * k nearest earlier posts of a window (what an LLM writer is told about) and the k most related posts of a post (the
- * site's "related posts"), both by {@code array_cosine_similarity} in DuckDB.
- *
- * <p>Wire it by adding {@link #MIGRATION} to the workspace's migrations, calling {@link #index()} after posts are
- * committed, and passing {@code c -> memory.earlierRelated(c, 3)} to {@code LlmWriter.withMemory}. Thread-safe.
+ * site's "related posts", by {@code array_cosine_similarity} in DuckDB). {@link ContextMemory} reads the same vectors
+ * for an LLM writer; {@link RelatedPosts} runs {@link #index()} after each write. Thread-safe.
  */
 public final class PostMemory {
     public static final Migration MIGRATION = new Migration("writer-memory", 1, "post vectors for contextual memory",
@@ -35,7 +30,6 @@ public final class PostMemory {
     private final Workspace workspace;
     private final PostEmbedder embedder;
     private final PostVectorStore store;
-    private volatile Map<String, Post> posts = Map.of();
 
     public PostMemory(Workspace workspace, PostEmbedder embedder) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -53,9 +47,7 @@ public final class PostMemory {
         List<Post> todo = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
-        Map<String, Post> byId = new HashMap<>();
         for (Post p : all) {
-            byId.put(p.id(), p);
             String text = PostEmbedder.text(p);
             String hash = Ids.sha256Hex(text);
             if (!hash.equals(known.get(p.id()))) {
@@ -72,44 +64,11 @@ public final class PostMemory {
             }
         }
         store.upsert(rows);
-        posts = Map.copyOf(byId);
         return rows.size();
     }
 
     /** The {@code k} stored posts most similar to {@code postId}, best first (empty when it has no vector). */
     public List<Related> related(String postId, int k) {
         return store.related(postId, k).stream().map(n -> new Related(n.postId(), n.similarity())).toList();
-    }
-
-    /** The {@code k} posts dated before the window that are closest to its messages, best first. */
-    public List<Post> earlierRelated(WindowContent content, int k) {
-        StringBuilder sb = new StringBuilder();
-        for (Message m : content.messages()) {
-            if (sb.length() > PostEmbedder.MAX_CHARS) {
-                break;
-            }
-            sb.append(m.text()).append('\n');
-        }
-        List<PostVectorStore.Neighbour> near = store.nearest(embedder.embed(sb.toString()), k,
-                content.window().start(), content.window().id());
-        Map<String, Post> known = posts;
-        boolean missing = false;
-        for (PostVectorStore.Neighbour n : near) {
-            missing |= !known.containsKey(n.postId());
-        }
-        if (missing) {
-            Map<String, Post> byId = new HashMap<>();
-            new PostStore(workspace).posts().forEach(p -> byId.put(p.id(), p));
-            known = Map.copyOf(byId);
-            posts = known;
-        }
-        List<Post> out = new ArrayList<>();
-        for (PostVectorStore.Neighbour n : near) {
-            Post p = known.get(n.postId());
-            if (p != null) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 }

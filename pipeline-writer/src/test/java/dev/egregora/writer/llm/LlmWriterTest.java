@@ -8,6 +8,7 @@ import dev.egregora.core.model.WindowContent;
 import dev.egregora.writer.Chats;
 import dev.egregora.writer.llm.FakeModelServer.Reply;
 import dev.egregora.writer.llm.FakeModelServer.Wire;
+import dev.egregora.writer.memory.WriterMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -285,7 +286,7 @@ class LlmWriterTest {
                     java.time.Instant.parse("2025-02-01T11:00:00Z"), List.of(), List.of(), List.of(), "en", "b\n",
                     "offline");
             LlmWriter plain = openAi(server, site, FAST);
-            LlmWriter remembering = plain.withMemory(c -> List.of(earlier));
+            LlmWriter remembering = plain.withMemory(c -> new WriterMemory.Recall(List.of(earlier), Map.of()));
             remembering.write(lisbon("mem1"));
             plain.write(lisbon("mem1"));
 

@@ -90,10 +90,11 @@ class PostMemoryTest {
         store(post("before", 1, "Cheap flights to Lisbon", "Flights and an apartment with a terrace in Lisbon."),
                 post("other", 2, "Board games", "We played chess and cards until midnight."),
                 post("after", 20, "Lisbon photos", "The tram and the terrace in Lisbon."));
-        memory.index();
+        ContextMemory context = new ContextMemory(embedder, 2);
+        context.open(workspace);
 
         WindowContent window = Chats.window(Chats.parse("c1", Chats.ENGLISH));
-        List<Post> related = memory.earlierRelated(window, 2);
+        List<Post> related = context.recall(window).related();
 
         assertThat(related).extracting(Post::id).containsExactly("before", "other");
     }

@@ -50,6 +50,25 @@ public final class PostVectorStore {
         });
     }
 
+    /** Every stored vector, by post id. */
+    public synchronized Map<String, float[]> vectors() {
+        return workspace.inTransaction(c -> {
+            Map<String, float[]> out = new HashMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT post_id, vector FROM post_vectors")) {
+                while (rs.next()) {
+                    Object[] values = (Object[]) rs.getArray(2).getArray();
+                    float[] v = new float[values.length];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = ((Number) values[i]).floatValue();
+                    }
+                    out.put(rs.getString(1), v);
+                }
+            }
+            return out;
+        });
+    }
+
     /** Replaces the vectors of these posts and drops vectors of posts that no longer exist, atomically. */
     public synchronized void upsert(List<Row> rows) {
         workspace.inTransaction(c -> {
