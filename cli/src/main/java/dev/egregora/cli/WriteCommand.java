@@ -14,6 +14,10 @@ import dev.egregora.core.pipeline.WriteReport;
 import dev.egregora.core.pipeline.WriteRequest;
 import dev.egregora.core.port.PostWriter;
 import dev.egregora.core.port.SiteRenderer;
+import dev.egregora.git.CodeLinkingWriter;
+import dev.egregora.git.CodeReferenceDetector;
+import dev.egregora.git.GitHistory;
+import dev.egregora.git.LoadSummary;
 import dev.egregora.writer.llm.LlmWriter;
 import dev.egregora.writer.llm.LlmWriters;
 import dev.egregora.writer.memory.ContextMemory;
@@ -78,6 +82,11 @@ final class WriteCommand implements Runnable {
     @Option(names = "--timings", description = "Print a table of stages with time, items and throughput.")
     boolean timings;
 
+    @Option(names = "--repo", paramLabel = "REPO",
+            description = "A git repository whose commits and files the chat talks about: its history is loaded "
+                    + "(incrementally) and each post lists the code its messages mention, linked on GitHub.")
+    Path repo;
+
     @Option(names = "--publish-real-names",
             description = "Publish real display names instead of pseudonyms (only with everyone's consent).")
     boolean publishRealNames;
@@ -91,17 +100,20 @@ final class WriteCommand implements Runnable {
         EgregoraConfig.Writer w = config.writer();
         EgregoraConfig.Writer chosen = new EgregoraConfig.Writer(writer != null ? writer : w.kind(),
                 model != null ? model : w.model(), baseUrl != null ? baseUrl : w.baseUrl(), w.apiKeyEnv(), w.threads());
-        Injector injector = injector(chosen, memorySettings(config, related, chosen.kind()));
+        MemorySettings memory = memorySettings(config, related, chosen.kind());
+        Injector injector = injector(chosen, memory);
         SiteRenderer.Format f = format(format);
         SiteRenderer.Request build = noBuild ? null : new SiteRenderer.Request(
                 site.resolve(f == SiteRenderer.Format.HTML ? "public" : "mkdocs"), f, false);
         WriteRequest request = new WriteRequest(export == null ? null : ingest.request(export, config),
                 Settings.windowSpec(config), build, Settings.threads(config, threads),
                 publishRealNames || config.privacy().publishRealNames());
-        WritePipeline pipeline = injector.getInstance(WritePipeline.class);
         WriteReport report;
         try (Workspace ws = injector.getInstance(WorkspaceOpener.class).open(site)) {
-            report = pipeline.run(ws, request, ConsoleProgress.forConsole(root.err()));
+            if (repo != null) {
+                injector = withCodeLinks(injector, ws, memory);
+            }
+            report = injector.getInstance(WritePipeline.class).run(ws, request, ConsoleProgress.forConsole(root.err()));
         }
         Reports.write(root.out(), report);
         if (timings) {
@@ -111,6 +123,24 @@ final class WriteCommand implements Runnable {
             throw new EgregoraException(report.failures().size() + " window(s) failed; run the same command again "
                     + "to retry them (the others are kept)");
         }
+    }
+
+    /** Loads {@link #repo}'s history and wraps the chosen writer so posts list the code they mention. */
+    private Injector withCodeLinks(Injector injector, Workspace ws, MemorySettings memory) {
+        GitHistory git = injector.getInstance(GitHistory.class);
+        LoadSummary loaded = git.load(ws, repo);
+        CodeReferenceDetector detector = git.codeReferences(ws, repo);
+        root.err().println("Repository: " + loaded.totalCommits() + " commits (" + loaded.newCommits() + " new) from "
+                + loaded.path() + (loaded.shallow() ? ", a shallow clone: older history is missing" : "")
+                + (detector.githubBase().isEmpty() ? "; its remote is not on GitHub, so code is listed unlinked" : ""));
+        PostWriter linked = new CodeLinkingWriter(injector.getInstance(PostWriter.class), detector);
+        return EgregoraInjector.create(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(MemorySettings.class).toInstance(memory);
+                bind(PostWriter.class).toInstance(linked);
+            }
+        });
     }
 
     /**

@@ -44,6 +44,11 @@ public final class CodeReferenceDetector {
         return m.matches() ? Optional.of("https://github.com/" + m.group(1) + "/" + m.group(2)) : Optional.empty();
     }
 
+    /** {@code https://github.com/OWNER/REPO} when the repository's remote is on GitHub. */
+    public Optional<String> githubBase() {
+        return Optional.ofNullable(githubBase);
+    }
+
     /** The references in {@code text}, a message written at {@code at}, in text order. */
     public List<CodeReference> find(String text, Instant at) {
         List<CodeReference> out = new ArrayList<>();

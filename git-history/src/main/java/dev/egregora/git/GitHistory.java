@@ -107,6 +107,27 @@ public final class GitHistory {
     }
 
     /**
+     * Revision dates from the default branch of the repository loaded from {@code repo} (its work tree, or its git
+     * dir when bare). Throws when that repository is not loaded.
+     */
+    public RevisionDates revisionDates(Workspace workspace, Path repo) {
+        GitHistoryStore store = new GitHistoryStore(workspace);
+        return resolver(store, loaded(store, repo), null);
+    }
+
+    /** A detector of commit SHAs and file paths in chat text for the repository loaded from {@code repo}. */
+    public CodeReferenceDetector codeReferences(Workspace workspace, Path repo) {
+        GitHistoryStore store = new GitHistoryStore(workspace);
+        RepoRow row = loaded(store, repo);
+        return new CodeReferenceDetector(resolver(store, row, null), row.remoteUrl());
+    }
+
+    private static RepoRow loaded(GitHistoryStore store, Path repo) {
+        return store.repo(GitHistoryLoader.canonical(repo)).orElseThrow(() -> new EgregoraException(
+                "the history of " + repo + " is not loaded: run 'egregora git-history load " + repo + "' first"));
+    }
+
+    /**
      * A detector of commit SHAs and file paths in chat text for the latest loaded repository (links when its
      * remote is on GitHub). Throws when nothing is loaded.
      */

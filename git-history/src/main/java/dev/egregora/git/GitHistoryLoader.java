@@ -302,7 +302,8 @@ public final class GitHistoryLoader {
         }
     }
 
-    private static String canonical(Path p) {
+    /** The key a repository is stored under: its real path (work tree, or git dir when bare). */
+    static String canonical(Path p) {
         try {
             return p.toRealPath().toString();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.egregora.site;
 import com.google.inject.Inject;
 import dev.egregora.core.EgregoraException;
 import dev.egregora.core.port.RevisionDates;
+import dev.egregora.core.port.SiteRevisions;
 import dev.egregora.core.port.SiteRenderer;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.site.card.CardRenderer;
@@ -52,7 +53,7 @@ import java.util.stream.Stream;
 public final class HtmlSiteRenderer implements SiteRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlSiteRenderer.class);
 
-    private final RevisionDates revisions;
+    private final SiteRevisions revisions;
     private final Function<Path, SiteSettings> settingsOf;
     private final PageRenderer pages = new PageRenderer();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -60,16 +61,16 @@ public final class HtmlSiteRenderer implements SiteRenderer {
 
     /** Settings from {@code SITE/.egregora/site.properties} (defaults when absent). */
     @Inject
-    public HtmlSiteRenderer(RevisionDates revisions) {
+    public HtmlSiteRenderer(SiteRevisions revisions) {
         this(revisions, site -> SiteSettings.load(site.resolve(Workspace.DATA_DIR)));
     }
 
-    /** Fixed settings, for tests and benchmarks. */
+    /** Fixed revision dates and settings, for tests and benchmarks. */
     public HtmlSiteRenderer(RevisionDates revisions, SiteSettings settings) {
-        this(revisions, site -> settings);
+        this(site -> revisions, site -> settings);
     }
 
-    private HtmlSiteRenderer(RevisionDates revisions, Function<Path, SiteSettings> settingsOf) {
+    private HtmlSiteRenderer(SiteRevisions revisions, Function<Path, SiteSettings> settingsOf) {
         this.revisions = Objects.requireNonNull(revisions, "revisions");
         this.settingsOf = settingsOf;
     }
@@ -87,7 +88,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
             return new BuildSummary(output, written, 0, 0, 0, 0);
         }
         String css = customCss(workspace.dataDir().resolve("theme"));
-        Map<String, Instant> updated = updatedDates(workspace.site(), output, catalog);
+        Map<String, Instant> updated = updatedDates(workspace, output, catalog);
         List<Output> plan = new SitePlanner(pages, markdown, cards, settings, catalog, updated, css,
                 workspace.site()).plan();
         return apply(plan, store, catalog, new OutputDir(output), new ManifestFile(workspace.dataDir(), output),
@@ -184,16 +185,21 @@ public final class HtmlSiteRenderer implements SiteRenderer {
     }
 
     /** "Last updated" of each post page, from one bulk {@link RevisionDates} call; keyed by output-relative path. */
-    private Map<String, Instant> updatedDates(Path site, Path output, Catalog catalog) {
-        if (revisions == RevisionDates.NONE || catalog.posts().isEmpty()) {
+    private Map<String, Instant> updatedDates(Workspace workspace, Path output, Catalog catalog) {
+        if (catalog.posts().isEmpty()) {
             return Map.of();
         }
+        RevisionDates dates = revisions.of(workspace);
+        if (dates == RevisionDates.NONE) {
+            return Map.of();
+        }
+        Path site = workspace.site().toAbsolutePath().normalize();
         String prefix = output.startsWith(site) && !output.equals(site)
                 ? site.relativize(output).toString().replace('\\', '/') + "/" : "";
         List<String> paths = SitePlanner.postPaths(catalog);
         List<String> query = new ArrayList<>(paths.size());
         paths.forEach(p -> query.add(prefix + p));
-        Map<String, RevisionDates.Revision> found = revisions.of(query);
+        Map<String, RevisionDates.Revision> found = dates.of(query);
         Map<String, Instant> out = new HashMap<>();
         for (String p : paths) {
             RevisionDates.Revision r = found.get(prefix + p);

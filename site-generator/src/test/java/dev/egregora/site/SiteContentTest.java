@@ -65,7 +65,15 @@ class SiteContentTest {
 
         Document newestPage = Jsoup.parse(pub.resolve("posts/" + Slugs.of(newest.slug()) + ".html").toFile(),
                 "UTF-8");
-        assertThat(newestPage.select("footer time").text()).isEqualTo("4 March 2026");
+        // the date lives in updated.js, not in the page (whose own git history it comes from)
+        String newestPath = "posts/" + Slugs.of(newest.slug()) + ".html";
+        assertThat(newestPage.select("footer [data-updated]").attr("data-updated")).isEqualTo(newestPath);
+        assertThat(newestPage.select("script[src=../updated.js]")).hasSize(1);
+        assertThat(newestPage.html()).doesNotContain("2026");
+        assertThat(Files.readString(pub.resolve("updated.js"))).isEqualTo("window.EGREGORA_UPDATED={\""
+                + newestPath + "\":[\"2026-03-04T05:06:07Z\",\"4 March 2026\"]};\n");
+        assertThat(post.select("[data-updated]")).isEmpty();
+        assertThat(post.select("script[src=../updated.js]")).isEmpty();
 
         String rss = Files.readString(pub.resolve("feed.xml"));
         assertThat(rss).contains("<title>" + newest.title() + "</title>");

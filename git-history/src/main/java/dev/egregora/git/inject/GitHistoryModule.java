@@ -2,16 +2,18 @@ package dev.egregora.git.inject;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import dev.egregora.core.port.SiteRevisions;
 import dev.egregora.core.store.Migration;
 import dev.egregora.git.GitHistory;
 import dev.egregora.git.GitHistoryLoader;
+import dev.egregora.git.GitSiteRevisions;
 import dev.egregora.git.store.GitSchema;
 
 /**
  * The git-history module's bindings: its migration (tables {@code git_repos}, {@code git_commits},
  * {@code git_file_changes}, {@code git_refs}), the loader and the {@link GitHistory} facade the CLI calls.
- * {@code RevisionDates} is not bound here: it needs a loaded repository, so the CLI asks
- * {@link GitHistory#revisionDates} for one once a workspace is open.
+ * {@link SiteRevisions} is bound to {@link GitSiteRevisions}: a site inside a git work tree gets its pages' "last
+ * updated" dates from the repository's history.
  */
 public final class GitHistoryModule extends AbstractModule {
     @Override
@@ -20,5 +22,6 @@ public final class GitHistoryModule extends AbstractModule {
         GitSchema.migrations().forEach(m -> migrations.addBinding().toInstance(m));
         bind(GitHistoryLoader.class);
         bind(GitHistory.class);
+        bind(SiteRevisions.class).to(GitSiteRevisions.class);
     }
 }

@@ -124,6 +124,7 @@ public final class SitePlanner {
         planFeeds();
         planSearch();
         planSitemap();
+        planUpdated();
         planAssets();
         return outputs;
     }
@@ -194,10 +195,9 @@ public final class SitePlanner {
             }
             List<MediaView> media = media(e);
             Instant up = updated.get(info.href());
-            String upText = up == null ? null : Dates.human(up);
             String cardPath = settings.cards() ? "cards/" + info.fileSlug() + ".png" : null;
             Fingerprint fp = new Fingerprint().add(baseHash).add(e.contentHash()).add(info.listHash())
-                    .add(upText).add(cardPath != null).add(i > 0 ? posts[i - 1].linkHash() : 0L)
+                    .add(up != null).add(cardPath != null).add(i > 0 ? posts[i - 1].linkHash() : 0L)
                     .add(i + 1 < posts.length ? posts[i + 1].linkHash() : 0L);
             for (int r : relatedIdx) {
                 fp.add(posts[r].linkHash());
@@ -211,7 +211,7 @@ public final class SitePlanner {
                 String html = markdown.render(body);
                 int words = body.split("\\s+").length;
                 Page page = page(path, e.title(), e.summary(),
-                        cardPath == null ? null : settings.baseUrl() + cardPath, upText, "post");
+                        cardPath == null ? null : settings.baseUrl() + cardPath, up != null, "post");
                 return pages.post(new PostPage(page, e.title(), info.card().date(),
                         info.card().isoDate(), info.authors(), info.tags(), html, media, older, newer, related,
                         Math.max(1, words / 200)));
@@ -329,7 +329,7 @@ public final class SitePlanner {
             String pageTitle = kind.equals("home") && p == 1 ? settings.name() : title;
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
-                    pages.list(new ListPage(page(path, pageTitle, intro, null, null, section), title, intro,
+                    pages.list(new ListPage(page(path, pageTitle, intro, null, false, section), title, intro,
                     cards(slice, rootOf(path)),
                             pager, null))));
         }
@@ -389,7 +389,7 @@ public final class SitePlanner {
         String path = "tags/index.html";
         sitemap.add(new String[] {path, null});
         outputs.add(new Output(path, cloudFp.hex(), Output.Kind.PAGE, null, in ->
-                pages.tags(new TagCloud(page(path, "Tags", "All tags of " + settings.name(), null, null, "tags"),
+                pages.tags(new TagCloud(page(path, "Tags", "All tags of " + settings.name(), null, false, "tags"),
                 refs))));
     }
 
@@ -444,8 +444,7 @@ public final class SitePlanner {
         sitemap.add(new String[] {path, null});
         outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in ->
                 pages.authors(new AuthorIndex(page(path, "Authors", "Everyone who wrote in " + settings.name(), null,
-                null,
-                        "authors"), refs))));
+                        false, "authors"), refs))));
     }
 
     private void planListingFrom(int fromPage, String kind, String heading, List<Integer> members,
@@ -460,14 +459,14 @@ public final class SitePlanner {
             String title = heading + " (page " + p + ")";
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
-                    pages.list(new ListPage(page(path, title, null, null, null, section), title, null, cards(slice,
+                    pages.list(new ListPage(page(path, title, null, null, false, section), title, null, cards(slice,
                     rootOf(path)), pager,
                             null))));
         }
     }
 
     private AuthorPage authorPage(String path, String name, Profile profile, List<String> first, Pager pager) {
-        Page page = page(path, name, "Posts and profile of " + name, null, null, "authors");
+        Page page = page(path, name, "Posts and profile of " + name, null, false, "authors");
         if (profile == null) {
             return new AuthorPage(page, name, null, 0, null, null, List.of(), List.of(), List.of(), first, pager);
         }
@@ -501,13 +500,13 @@ public final class SitePlanner {
             members.forEach(i -> fp.add(posts[i].listHash()));
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
-                    pages.list(new ListPage(page(path, label, "Posts of " + label, null, null, "archive"), label,
+                    pages.list(new ListPage(page(path, label, "Posts of " + label, null, false, "archive"), label,
                             members.size() + " posts.", cards(members, rootOf(path)), null, null))));
         }
         String path = "archive/index.html";
         sitemap.add(new String[] {path, null});
         outputs.add(new Output(path, indexFp.hex(), Output.Kind.PAGE, null, in ->
-                pages.archive(new ArchiveIndex(page(path, "Archive", "All posts by month", null, null, "archive"),
+                pages.archive(new ArchiveIndex(page(path, "Archive", "All posts by month", null, false, "archive"),
                 months))));
     }
 
@@ -538,10 +537,10 @@ public final class SitePlanner {
             sitemap.add(new String[] {path, null});
         }
         outputs.add(new Output(path, hash, Output.Kind.PAGE, null, in -> {
-            Page page = page(path, heading, settings.description(), null, null, section);
+            Page page = page(path, heading, settings.description(), null, false, section);
             if (path.equals("404.html")) {
                 page = new Page("/", path, page.title(), page.description(), page.siteName(), page.lang(), null,
-                        null, page.customCss(), null, null);
+                        null, page.customCss(), false, null);
             }
             return pages.text(new TextPage(page, heading, html));
         }));
@@ -621,6 +620,29 @@ public final class SitePlanner {
                 in -> robots.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * {@code updated.js}: the "last updated" date of each dated page, which pages show through
+     * {@code assets/theme.js}. One file changes when dates move, not every dated page.
+     */
+    private void planUpdated() {
+        if (updated.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> sorted = new TreeMap<>(updated);
+        StringBuilder sb = new StringBuilder(sorted.size() * 64 + 32).append("window.EGREGORA_UPDATED={");
+        String sep = "";
+        for (Map.Entry<String, Instant> e : sorted.entrySet()) {
+            sb.append(sep);
+            Html.jsonString(sb, e.getKey()).append(":[");
+            Html.jsonString(sb, e.getValue().toString()).append(',');
+            Html.jsonString(sb, Dates.human(e.getValue())).append(']');
+            sep = ",\n";
+        }
+        String js = sb.append("};\n").toString();
+        outputs.add(new Output("updated.js", new Fingerprint().add(js).hex(), Output.Kind.ASSET, null,
+                in -> js.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private void planAssets() {
         for (String name : new String[] {"style.css", "theme.js", "search.js"}) {
             byte[] bytes = PageRenderer.asset(name);
@@ -668,11 +690,11 @@ public final class SitePlanner {
         return "../".repeat(depth);
     }
 
-    private Page page(String path, String title, String description, String ogImage, String updatedText,
+    private Page page(String path, String title, String description, String ogImage, boolean dated,
                       String section) {
         String fullTitle = title.equals(settings.name()) ? title : title + " · " + settings.name();
         return new Page(rootOf(path), path, fullTitle, description == null ? settings.description()
                 : description, settings.name(), settings.language(), ogImage, settings.baseUrl() + path,
-                customCss != null, updatedText, section);
+                customCss != null, dated, section);
     }
 }

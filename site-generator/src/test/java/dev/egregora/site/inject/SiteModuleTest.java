@@ -10,6 +10,7 @@ import dev.egregora.core.port.SiteRenderer;
 import dev.egregora.core.store.Migration;
 import dev.egregora.site.HtmlSiteRenderer;
 import dev.egregora.site.store.SiteStore;
+import dev.egregora.core.port.SiteRevisions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -25,6 +26,7 @@ class SiteModuleTest {
                 binder().requireExplicitBindings();
                 binder().disableCircularProxies();
                 install(new SiteModule());
+                bind(SiteRevisions.class).toInstance(SiteRevisions.NONE);
             }
         });
         assertThat(injector.getInstance(SiteRenderer.class)).isInstanceOf(HtmlSiteRenderer.class)
