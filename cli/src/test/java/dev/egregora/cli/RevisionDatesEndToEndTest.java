@@ -36,7 +36,7 @@ class RevisionDatesEndToEndTest {
         git(site, "init", "-q", "-b", "main");
         Files.writeString(site.resolve(".gitignore"), ".egregora/\n");
         git(site, "add", "-A");
-        git(site, "commit", "-q", "-m", "publish");
+        git(site, "commit", "-q", "--date=2025-06-01T12:00:00Z", "-m", "publish");
 
         Result second = run("build", "--site", site.toString());
         assertThat(second.code()).as(second.err()).isZero();
@@ -50,10 +50,11 @@ class RevisionDatesEndToEndTest {
         for (String p : posts) {
             assertThat(dates).contains("\"" + p + "\":[\"");
         }
-        assertThat(dates).contains(java.time.OffsetDateTime.parse(committed).toInstant().toString());
+        assertThat(dates).contains(java.time.OffsetDateTime.parse(committed).toInstant().toString())
+                .contains("2025-06-01T12:00:00Z");
 
         git(site, "add", "-A");
-        git(site, "commit", "-q", "-m", "publish with dates");
+        git(site, "commit", "-q", "--date=2025-07-01T12:00:00Z", "-m", "publish with dates");
         Map<String, String> before = SiteTrees.hashes(site.resolve("public"));
         Result third = run("build", "--site", site.toString());
         assertThat(third.code()).as(third.err()).isZero();
