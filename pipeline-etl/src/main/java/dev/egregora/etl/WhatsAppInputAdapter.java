@@ -11,6 +11,7 @@ import dev.egregora.etl.archive.ExportArchive;
 import dev.egregora.etl.classify.Body;
 import dev.egregora.etl.classify.BodyClassifier;
 import dev.egregora.etl.classify.Command;
+import dev.egregora.etl.media.MediaCopier;
 import dev.egregora.etl.media.MediaStore;
 import dev.egregora.etl.parse.ChatParser;
 import dev.egregora.etl.parse.ParseStats;
@@ -115,12 +116,10 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         private final EtlOptions options;
         private final WallClock clock;
         private final MessageIds ids;
-        private final MediaStore mediaStore;
+        private MediaCopier media;
         private PseudonymRegistry pseudonyms;
         private final Map<String, AuthorRow> authors = new LinkedHashMap<>();
         private final Map<String, String> authorIdByName = new HashMap<>();
-        private final Map<String, MediaItem> mediaByName = new HashMap<>();
-        private final Map<String, MediaItem> mediaById = new LinkedHashMap<>();
         private final List<CommandRow> commands = new ArrayList<>();
         private final List<Long> sameTime = new ArrayList<>();
         private LocalDateTime occurrenceTime;
@@ -139,7 +138,6 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             this.options = options;
             this.clock = new WallClock(zone);
             this.ids = new MessageIds(chatId);
-            this.mediaStore = new MediaStore(ws.site(), options.stripMetadata());
             this.csv = options.loadPath() == LoadPath.CSV; // DuckDB computes text_bytes itself on that path
         }
 
@@ -147,7 +145,11 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             Map<String, String> stored = IngestStore.storedPseudonyms(ws);
             pseudonyms = new PseudonymRegistry(stored);
             ParseStats stats;
-            try (MessageRows r = MessageRows.open(ws, chatId, options.loadPath())) {
+            List<MediaItem> mediaItems;
+            try (MediaCopier m = new MediaCopier(archive, new MediaStore(ws.site(), options.stripMetadata()),
+                    where(archive), options.copyMedia());
+                 MessageRows r = MessageRows.open(ws, chatId, options.loadPath(), m, options.chunkRows())) {
+                media = m;
                 rows = r;
                 try (InputStream in = archive.openChat()) {
                     stats = parser.parse(in, order, this::accept);
@@ -157,6 +159,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                     throw new EgregoraException(where(archive) + ": cannot read: " + e.getCause().getMessage(), e);
                 }
                 r.flush();
+                mediaItems = m.items();
             }
             if (stats.messages() == 0) {
                 throw new EgregoraException(where(archive) + ": no messages found in " + stats.lines()
@@ -164,9 +167,9 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             }
             IngestStore.insertNewAuthors(ws,
                     authors.values().stream().filter(a -> !stored.containsKey(a.id())).toList());
-            IngestStore.insertMedia(ws, mediaById.values());
+            IngestStore.insertMedia(ws, mediaItems);
             IngestStore.applyCommands(ws, commands);
-            return new IngestSummary(chatId, read, rows.added(), authors.size(), mediaById.size(), system,
+            return new IngestSummary(chatId, read, rows.added(), authors.size(), mediaItems.size(), system,
                     stats.invalidUtf8(), stats.skipped(), zone, order);
         }
 
@@ -193,14 +196,11 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                 body = BodyClassifier.classify(m.text());
                 kind = body.command() != null ? MessageKind.COMMAND : MessageKind.USER;
             }
-            String mediaId = null;
-            if (body.attachment() != null && options.copyMedia()) {
-                MediaItem item = media(body.attachment());
-                if (item != null) {
-                    mediaId = item.id();
-                }
-            }
+            int mediaSlot = body.attachment() == null ? -1 : media.slot(body.attachment());
             if (!m.time().equals(occurrenceTime)) {
+                if (occurrenceTime != null && m.time().isBefore(occurrenceTime)) {
+                    rows.timeWentBack(); // an identical message may now come outside its same-time run
+                }
                 sameTime.clear();
                 occurrenceTime = m.time();
             }
@@ -215,8 +215,8 @@ public final class WhatsAppInputAdapter implements InputAdapter {
             // mentions become pseudonyms even when contacts are not masked: a name is never published
             String text = mask ? ContactMasker.mask(body.text(), this::mentioned)
                     : ContactMasker.mentionsOnly(body.text(), this::mentioned);
-            boolean added = rows.add(ids.lastPrefix(), id, chatId, clock.epochMicros(m.time()), index++, authorId,
-                    KINDS[kind.ordinal()], text, csv ? -1 : Utf8Length.of(text), mediaId, body.attachment(), body.edited(),
+            boolean added = rows.add(ids.lastPrefix(), id, clock.epochMicros(m.time()), index++, authorId,
+                    KINDS[kind.ordinal()], text, csv ? -1 : Utf8Length.of(text), mediaSlot, body.attachment(), body.edited(),
                     body.deleted(), m.line());
             if (added && body.command() != null && authorId != null) {
                 commands.add(new CommandRow(id, authorId, body.command().action(), body.command().value()));
@@ -228,25 +228,6 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         /** A mentioned person's pseudonym: an author's own, or reserved now (no row unless they write later). */
         private String mentioned(String name) {
             return pseudonyms.pseudonymOf(Ids.authorId(name));
-        }
-
-        private MediaItem media(String name) {
-            MediaItem item = mediaByName.get(name);
-            if (item != null || mediaByName.containsKey(name)) {
-                return item;
-            }
-            item = archive.mediaEntry(name).map(entry -> {
-                try (InputStream in = archive.openEntry(entry)) {
-                    return mediaStore.store(name, in, -1);
-                } catch (IOException e) {
-                    throw new EgregoraException(where(archive) + ": cannot read media " + entry + ": " + e.getMessage(), e);
-                }
-            }).orElse(null);
-            mediaByName.put(name, item);
-            if (item != null) {
-                mediaById.putIfAbsent(item.id(), item);
-            }
-            return item;
         }
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -48,6 +49,10 @@ class BadInputTest {
     }
 
     private String failure(Path export) {
+        return failure(export, adapter);
+    }
+
+    private String failure(Path export, WhatsAppInputAdapter adapter) {
         Path site = dir.resolve("site");
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
             List<String> before = rows(ws, "SELECT (SELECT count(*) FROM messages), (SELECT count(*) FROM authors), "
@@ -130,7 +135,7 @@ class BadInputTest {
     @Test
     void unknownDateLayout() throws IOException {
         Path p = dir.resolve("chat.txt");
-        Files.writeString(p, "19:23, 28 Aug 2013 - Tanay: hi\n19:24, 28 Aug 2013 - Bob: yo\n");
+        Files.writeString(p, "Wednesday 28/08/2013 19:23 - Tanay: hi\nWednesday 28/08/2013 19:24 - Bob: yo\n");
         assertThat(failure(p)).contains("unknown date layout");
     }
 
@@ -203,6 +208,38 @@ class BadInputTest {
         assertThat(msg).contains("IMG-1.jpg");
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
             assertThat(rows(ws, "SELECT text FROM messages")).containsExactly("first");
+        }
+    }
+
+    @Test
+    void failureAfterSeveralChunksWereLoadedLeavesTheDatabaseUnchanged() throws Exception {
+        // 3000 messages loaded in chunks of 100 by the loader thread; a damaged attachment in the middle fails it
+        StringBuilder chat = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            chat.append(String.format("31/01/2024, %02d:%02d - Ana: message %d%n", i / 60 % 24, i % 60, i));
+            if (i == 1500) {
+                chat.append("31/01/2024, 10:02 - Bruno: IMG-1.jpg (file attached)\n");
+            }
+        }
+        Path p = dir.resolve("corrupt-media-late.zip");
+        byte[] jpeg = new byte[4096];
+        new java.util.Random(1).nextBytes(jpeg);
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
+            z.putNextEntry(new ZipEntry("_chat.txt"));
+            z.write(chat.toString().getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("IMG-1.jpg"));
+            z.write(jpeg);
+            z.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        int at = indexOf(bytes, "IMG-1.jpg".getBytes(StandardCharsets.US_ASCII), 0) + 9;
+        Arrays.fill(bytes, at, at + 40, (byte) 0xFF);
+        Files.write(p, bytes);
+        String msg = failure(p, new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withChunkRows(100)));
+        assertThat(msg).contains("IMG-1.jpg");
+        try (Stream<Path> left = Files.list(dir.resolve("site").resolve(".egregora"))) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".csv"));
         }
     }
 

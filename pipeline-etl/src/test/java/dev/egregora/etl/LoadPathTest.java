@@ -34,15 +34,18 @@ class LoadPathTest {
         Path extra = dir.resolve("WhatsApp Chat with Quotes.txt");
         Files.writeString(extra, "13/01/2024, 10:00 - Ana: she said \"hi, there\"\nsecond, line\n"
                 + "13/01/2024, 10:01 - Bruno: IMG-1.jpg (file attached)\n13/01/2024, 10:02 - Ana: ''\n");
-        List<String> a = load(LoadPath.APPENDER, zip, extra);
-        List<String> c = load(LoadPath.CSV, zip, extra);
+        List<String> a = load(EtlOptions.DEFAULTS.withLoadPath(LoadPath.APPENDER), zip, extra);
+        List<String> c = load(EtlOptions.DEFAULTS.withLoadPath(LoadPath.CSV), zip, extra);
+        // chunks of 97 rows: the loader thread loads 42 chunk files while the parse goes on
+        List<String> chunked = load(EtlOptions.DEFAULTS.withLoadPath(LoadPath.CSV).withChunkRows(97), zip, extra);
         assertThat(a).hasSize(4000 + 3);
         assertThat(c).isEqualTo(a);
+        assertThat(chunked).isEqualTo(a);
     }
 
-    private List<String> load(LoadPath path, Path... exports) throws Exception {
-        Path site = dir.resolve(path.name());
-        WhatsAppInputAdapter adapter = new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withLoadPath(path));
+    private List<String> load(EtlOptions options, Path... exports) throws Exception {
+        Path site = Files.createTempDirectory(dir, options.loadPath().name());
+        WhatsAppInputAdapter adapter = new WhatsAppInputAdapter(options);
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
             for (Path e : exports) {
                 adapter.ingest(ws, new Request(e, ZoneId.of("Europe/Berlin"), DateOrder.AUTO, true));

@@ -144,4 +144,42 @@ class WhatsAppInputAdapterTest {
             assertThat(rows(ws, "SELECT count(*) FROM messages WHERE kind = 'command'")).containsExactly("2");
         }
     }
+
+    @Test
+    void anIdenticalMessageAfterTheTimesWentBackIsStoredOnce() throws Exception {
+        // ids are unique: a repeat at the same time outside its run (the clock went back) gets the first one's id
+        Path chat = site.resolveSibling(site.getFileName() + "-back.txt");
+        Files.writeString(chat, "01/02/2024, 10:00 - Ana: oi\n01/02/2024, 10:00 - Ana: oi\n"
+                + "01/02/2024, 09:00 - Bruno: the phone clock was wrong\n01/02/2024, 10:00 - Ana: oi\n"
+                + "01/02/2024, 10:05 - Ana: bye\n");
+        try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
+            IngestSummary s = adapter.ingest(ws, new Request(chat, ZoneOffset.UTC, DateOrder.AUTO, true));
+            assertThat(s.messagesRead()).isEqualTo(5);
+            assertThat(s.messagesAdded()).isEqualTo(4);
+            assertThat(rows(ws, "SELECT count(*), count(DISTINCT id) FROM messages")).containsExactly("4 | 4");
+            assertThat(rows(ws, "SELECT text FROM messages ORDER BY seq")).containsExactly(
+                    "oi", "oi", "the phone clock was wrong", "bye");
+        }
+    }
+
+    @Test
+    void commandsOfOneExportApplyInMessageOrder() throws Exception {
+        Path chat = site.resolveSibling(site.getFileName() + "-cmd.txt");
+        Files.writeString(chat, String.join("\n",
+                "01/02/2024, 10:00 - Ana: /egregora set alias \"A1\"",
+                "01/02/2024, 10:01 - Ana: /egregora opt-out",
+                "01/02/2024, 10:02 - Bruno: /egregora set alias \"B\"",
+                "01/02/2024, 10:03 - Ana: /egregora set alias \"A2\"",
+                "01/02/2024, 10:04 - Ana: /egregora opt-in",
+                "01/02/2024, 10:05 - Bruno: /egregora remove alias",
+                "01/02/2024, 10:06 - Carla: /egregora opt-out",
+                "01/02/2024, 10:07 - Dora: hello", ""));
+        try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
+            adapter.ingest(ws, new Request(chat, ZoneOffset.UTC, DateOrder.AUTO, true));
+            assertThat(rows(ws, "SELECT real_name, alias, opted_out FROM authors ORDER BY real_name")).containsExactly(
+                    "Ana | A2 | false", "Bruno | null | false", "Carla | null | true", "Dora | null | false");
+            assertThat(rows(ws, "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'etl_%'"))
+                    .containsExactly("0");
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -21,11 +22,13 @@ import java.util.Map;
  * Stores media files under {@code SITE/media/<2 hex>/<sha256>.<ext>}: content-addressed (the same bytes are stored
  * once), written to a temp file and renamed (atomic), JPEG metadata (EXIF with GPS, XMP, IPTC, comments) removed
  * first when asked. A failed ingest may leave unreferenced media files behind; they are harmless (same name for the
- * same bytes) and are reused by the next ingest. Not thread-safe.
+ * same bytes) and are reused by the next ingest.
  */
 public final class MediaStore {
     /** Files larger than this are streamed as they are (no metadata stripping). */
     private static final long STRIP_LIMIT = 64L << 20;
+    /** Other files up to this size are handled in memory. */
+    private static final long IN_MEMORY_LIMIT = 8L << 20;
 
     private static final Map<String, String[]> TYPES = Map.ofEntries(
             Map.entry("jpg", new String[]{"image/jpeg", "image"}), Map.entry("jpeg", new String[]{"image/jpeg", "image"}),
@@ -47,7 +50,7 @@ public final class MediaStore {
 
     private final Path site;
     private final boolean stripMetadata;
-    private final java.util.Set<Path> madeDirs = new java.util.HashSet<>();
+    private final java.util.Set<Path> madeDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MediaStore(Path site, boolean stripMetadata) {
         this.site = site;
@@ -59,54 +62,100 @@ public final class MediaStore {
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Copies one file in; returns its media row. {@code size} is the expected size, or -1. */
+    /**
+     * Copies one file in; returns its media row. {@code size} is the expected size, or -1. A file of up to 8 MiB (a
+     * JPEG to strip: 64 MiB) is read into memory, hashed, and written only when the target is absent (one temp file
+     * beside it, renamed); a larger one is streamed through a temp file while it is hashed. Thread-safe for distinct
+     * files (one ingest's worker thread).
+     */
     public MediaItem store(String fileName, InputStream in, long size) {
         String ext = extension(fileName);
         String[] type = TYPES.getOrDefault(ext, new String[]{"application/octet-stream", "other"});
+        boolean strip = stripMetadata && (ext.equals("jpg") || ext.equals("jpeg"));
+        long inMemory = strip ? STRIP_LIMIT : IN_MEMORY_LIMIT;
         try {
-            Path dir = site.resolve("media");
-            if (madeDirs.add(dir)) {
-                Files.createDirectories(dir);
+            byte[] data = in.readNBytes((int) inMemory + 1);
+            if (data.length <= inMemory) {
+                if (strip) {
+                    data = JpegMetadata.strip(data);
+                }
+                String sha = Ids.sha256Hex(data);
+                Path target = target(sha, ext);
+                if (!present(target, data.length)) {
+                    Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                            + "-" + Thread.currentThread().getId() + ".incoming");
+                    try {
+                        Files.write(tmp, data);
+                        place(tmp, target);
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                }
+                return item(fileName, type, sha, ext, data.length);
             }
+            Path dir = site.resolve("media");
+            makeDir(dir);
             Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
             try {
-                String sha;
+                MessageDigest md = Ids.sha256();
                 long bytes;
-                boolean jpeg = ext.equals("jpg") || ext.equals("jpeg");
-                if (stripMetadata && jpeg && size <= STRIP_LIMIT) {
-                    byte[] data = JpegMetadata.strip(in.readAllBytes());
-                    sha = Ids.sha256Hex(data);
-                    Files.write(tmp, data);
-                    bytes = data.length;
-                } else {
-                    MessageDigest md = Ids.sha256();
-                    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
-                        bytes = in.transferTo(out);
-                    }
-                    sha = HexFormat.of().formatHex(md.digest());
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+                    out.write(data);
+                    bytes = data.length + in.transferTo(out);
                 }
-                String name = ext.isEmpty() ? sha : sha + "." + ext;
-                String rel = "media/" + sha.substring(0, 2) + "/" + name;
-                Path target = site.resolve(rel);
-                if (Files.isRegularFile(target) && Files.size(target) == bytes) {
-                    Files.delete(tmp);
-                } else {
-                    // absent, or cut short by an interrupted copy (non-atomic file systems): (re)place it
-                    if (madeDirs.add(target.getParent())) {
-                        Files.createDirectories(target.getParent());
-                    }
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                String sha = HexFormat.of().formatHex(md.digest());
+                Path target = target(sha, ext);
+                if (!present(target, bytes)) {
+                    place(tmp, target);
                 }
-                return new MediaItem(sha, fileName, rel, type[0], type[1], bytes);
+                return item(fileName, type, sha, ext, bytes);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new EgregoraException("cannot store media file " + fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String storedName(String sha, String ext) {
+        return ext.isEmpty() ? sha : sha + "." + ext;
+    }
+
+    private static String relPath(String sha, String ext) {
+        return "media/" + sha.substring(0, 2) + "/" + storedName(sha, ext);
+    }
+
+    private Path target(String sha, String ext) throws IOException {
+        Path target = site.resolve(relPath(sha, ext));
+        makeDir(target.getParent());
+        return target;
+    }
+
+    private static MediaItem item(String fileName, String[] type, String sha, String ext, long bytes) {
+        return new MediaItem(sha, fileName, relPath(sha, ext), type[0], type[1], bytes);
+    }
+
+    /** Stored already: same name, same size (a copy cut short by an interrupted ingest is replaced). */
+    private static boolean present(Path target, long bytes) {
+        try {
+            return Files.readAttributes(target, BasicFileAttributes.class).size() == bytes;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void place(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void makeDir(Path dir) throws IOException {
+        if (!madeDirs.contains(dir)) {
+            Files.createDirectories(dir);
+            madeDirs.add(dir);
         }
     }
 }

@@ -105,6 +105,10 @@ public final class ChatParser {
                 }
                 boolean firstHeader = first[0];
                 first[0] = false;
+                if (h.monthName) {
+                    decided[0] = DateOrder.DMY; // the order of the numeric dates, should the file mix both
+                    return false;
+                }
                 if (h.len1 >= 3) {
                     decided[0] = DateOrder.YMD;
                     return false;
@@ -340,6 +344,9 @@ public final class ChatParser {
             long key = ((long) h.n1 << 40) | ((long) h.n2 << 24) | ((long) h.n3 << 8) | (h.len3 << 4)
                     | (h.len1 << 1) | (h.eraYear ? 1 : 0);
             key ^= (long) h.yearOffset * 31;
+            if (h.monthName) {
+                key ^= 1L << 63;
+            }
             if (key != lastDateKey) {
                 lastDateKey = key;
                 resolveDate();
@@ -367,7 +374,11 @@ public final class ChatParser {
             int y;
             int m;
             int d;
-            if (h.len1 >= 3 || order == DateOrder.YMD) {
+            if (h.monthName) {
+                d = h.n1;
+                m = h.n2;
+                y = h.n3 + (h.len3 <= 2 ? 2000 : 0);
+            } else if (h.len1 >= 3 || order == DateOrder.YMD) {
                 y = h.n1;
                 m = h.n2;
                 d = h.n3;

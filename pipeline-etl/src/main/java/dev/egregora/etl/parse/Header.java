@@ -28,5 +28,7 @@ final class Header {
     int bodyStart;
     char dateSeparator;
     boolean trailingDot;
+    /** The month was a name ({@code 28 Aug 2013}): {@code n1} is the day and {@code n2} the month in any order. */
+    boolean monthName;
     int scratch;
 }

@@ -4,7 +4,8 @@ package dev.egregora.etl.parse;
  * Recognises a WhatsApp message header at the start of a line of UTF-8 bytes, by hand (no regex):
  * {@code [marks][\[] DATE[,] [word] TIME[.] [MERIDIEM] (\] | - | :) BODY}, plus the time-first form
  * {@code [TIME, DATE]}. Dates are three numbers separated by the same {@code / . -} (an optional space after each
- * separator, optional trailing dot, {@code BE} or era-letter years); times are {@code H:MM[:SS]} or {@code H.MM[.SS]};
+ * separator, optional trailing dot, {@code BE} or era-letter years), or {@code D MONTH YYYY} with an English month
+ * name ({@code 28 Aug 2013}); times are {@code H:MM[:SS]} or {@code H.MM[.SS]};
  * meridiems may come before or after the time (Latin, German, CJK, Korean, Arabic). Bidi marks, BOMs, NBSP, NNBSP and
  * thin spaces are tolerated between tokens. Arabic-Indic digits are read as digits. Stateless and thread-safe.
  */
@@ -146,9 +147,13 @@ final class HeaderScanner {
         }
         h.n1 = v;
         h.len1 = n;
+        h.monthName = false;
         p = skipMarks(b, p, to);
         if (p >= to) {
             return -1;
+        }
+        if (b[p] == ' ' && n <= 2) {
+            return monthNameDate(b, p + 1, to, h);
         }
         byte sep = b[p];
         if (sep != '/' && sep != '.' && sep != '-') {
@@ -208,6 +213,76 @@ final class HeaderScanner {
             p += 3;
         }
         return p - start > 0 ? p : -1;
+    }
+
+    /**
+     * The rest of {@code D MONTH YYYY} after the day and a space ({@code 28 Aug 2013}, {@code 3 September 13}): an
+     * English month name, full or abbreviated to 3 or 4 letters with an optional dot, then a 2- or 4-digit year.
+     * The day goes to {@code n1}, the month to {@code n2}, whatever the file's date order.
+     */
+    private static int monthNameDate(byte[] b, int p, int to, Header h) {
+        int w = p;
+        while (w < to && w - p < 10 && isAsciiLetter(b[w])) {
+            w++;
+        }
+        int month = month(b, p, w);
+        if (month == 0) {
+            return -1;
+        }
+        p = w;
+        if (p < to && b[p] == '.') {
+            p++;
+        }
+        if (p >= to || b[p] != ' ') {
+            return -1;
+        }
+        p++;
+        int v = 0;
+        int n = 0;
+        int d;
+        while (n < 4 && (d = digit(b, p, to)) >= 0) {
+            v = v * 10 + d;
+            p += digitWidth(b, p);
+            n++;
+        }
+        if ((n != 2 && n != 4) || digit(b, p, to) >= 0) {
+            return -1;
+        }
+        h.n2 = month;
+        h.n3 = v;
+        h.len3 = n;
+        h.monthName = true;
+        h.dateSeparator = ' ';
+        h.trailingDot = false;
+        return p;
+    }
+
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"};
+
+    /** 1-12 for an English month name in {@code b[from, to)} (full, or its first 3 letters, or "sept"), else 0. */
+    private static int month(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len < 3) {
+            return 0;
+        }
+        for (int m = 0; m < 12; m++) {
+            String name = MONTHS[m];
+            if (len != 3 && len != name.length() && !(m == 8 && len == 4)) {
+                continue;
+            }
+            if (len > name.length()) {
+                continue;
+            }
+            boolean same = true;
+            for (int i = 0; i < len && same; i++) {
+                same = (b[from + i] | 0x20) == name.charAt(i);
+            }
+            if (same) {
+                return m + 1;
+            }
+        }
+        return 0;
     }
 
     /** Reads {@code H:MM[:SS]} or {@code H.MM[.SS]} and an optional trailing dot; -1 if absent. */

@@ -32,6 +32,11 @@ import java.util.zip.ZipOutputStream;
 public final class SampleExport {
     private static final String[] AUTHORS = {"Ana Souza", "Bruno Lima", "Carla Mendes", "Diego Fernández",
             "Emma Schmidt", "François Dubois", "Grace Okafor", "Hiro Tanaka", "+55 11 98765-4321"};
+    /** Nicknames an author may choose with {@code /egregora set alias} (by author, as AUTHORS; no part of a name). */
+    private static final String[][] NICKNAMES = {{"Sunny", "Capitã", "Moonlight"}, {"Beto", "Coach", "Mr. Fix"},
+            {"Cacá", "Bookworm", "Pixel"}, {"El Flaco", "Chef", "DJ Sol"}, {"Blue", "Rocket", "Wanderer"},
+            {"Fanfan", "Le Prof", "Soleil"}, {"Gigi", "Ace", "Starling"}, {"Kaze", "Sensei", "Origami"},
+            {"Zé", "Night Owl", "Tio Zé"}};
     private static final String[][] PHRASES = {
             {"Good morning everyone!", "Did anyone read the article I sent?", "I think we should meet on Friday.",
                     "That makes sense to me.", "Can you share the slides?", "haha yes", "I'll be late today, sorry",
@@ -119,14 +124,15 @@ public final class SampleExport {
                 continue;
             }
             int roll = r.nextInt(1000);
-            String author = AUTHORS[pickAuthor(r)];
+            int who = pickAuthor(r);
+            String author = AUTHORS[who];
             if (roll < 3) {
                 handler.accept(new SampleMessage(t, null, systemNotice(r, author), null));
             } else if (roll < 4) {
                 String cmd = switch (r.nextInt(3)) {
                     case 0 -> "/egregora opt-out";
                     case 1 -> "/egregora opt-in";
-                    default -> "/egregora set alias \"" + PHRASES[0][r.nextInt(3)].split(" ")[0] + " " + i % 97 + "\"";
+                    default -> "/egregora set alias \"" + NICKNAMES[who][r.nextInt(NICKNAMES[who].length)] + "\"";
                 };
                 handler.accept(new SampleMessage(t, author, cmd, null));
             } else if (roll < 4 + o.mediaPerMille()) {
@@ -150,7 +156,7 @@ public final class SampleExport {
     public static void writeZip(OutputStream out, Options o) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         String chatName = o.layout().ios() ? "_chat.txt" : "WhatsApp Chat with Sample Group.txt";
-        zip.putNextEntry(new ZipEntry(chatName));
+        zip.putNextEntry(entry(chatName, o));
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
         List<String> media = new ArrayList<>();
         generate(o, m -> {
@@ -163,13 +169,20 @@ public final class SampleExport {
         zip.closeEntry();
         int n = 0;
         for (String name : media) {
-            zip.putNextEntry(new ZipEntry(name));
+            zip.putNextEntry(entry(name, o));
             zip.write(name.endsWith(".png") ? png(o.seed() + n) : jpegWithExif(o.seed() + n));
             zip.closeEntry();
             n++;
         }
         zip.finish();
         out.flush();
+    }
+
+    /** An entry stamped with the export's start time, not the clock: the same options give the same bytes. */
+    private static ZipEntry entry(String name, Options o) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(o.start());
+        return e;
     }
 
     /** Renders one message in a layout (lines end with {@code \n}). */
