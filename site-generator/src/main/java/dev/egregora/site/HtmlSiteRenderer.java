@@ -10,6 +10,8 @@ import dev.egregora.site.card.CardRenderer;
 import dev.egregora.site.content.Catalog;
 import dev.egregora.site.content.PostEntry;
 import dev.egregora.site.content.SiteSettings;
+import dev.egregora.site.html.BuildCache;
+import dev.egregora.site.html.Fingerprint;
 import dev.egregora.site.html.ManifestFile;
 import dev.egregora.site.html.MarkdownRenderer;
 import dev.egregora.site.html.Output;
@@ -17,6 +19,7 @@ import dev.egregora.site.html.OutputDir;
 import dev.egregora.site.html.PageRenderer;
 import dev.egregora.site.html.SearchTerms;
 import dev.egregora.site.html.SitePlanner;
+import dev.egregora.site.html.ThemeTemplates;
 import dev.egregora.site.mkdocs.MkDocsExporter;
 import dev.egregora.site.store.SiteStore;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -58,11 +62,15 @@ public final class HtmlSiteRenderer implements SiteRenderer {
     private final PageRenderer pages = new PageRenderer();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final CardRenderer cards = new CardRenderer();
+    /** Renderers with user template overrides, by a fingerprint of the overrides (compiled once per process). */
+    private final Map<String, PageRenderer> themed = new ConcurrentHashMap<>();
+    /** Per output directory: what earlier builds in this process computed (see {@link BuildCache}). */
+    private final Map<String, BuildCache> caches = new ConcurrentHashMap<>();
 
-    /** Settings from {@code SITE/.egregora/site.properties} (defaults when absent). */
+    /** Settings from the site's {@code .egregora/config.toml} {@code [site]} section, read on every build. */
     @Inject
     public HtmlSiteRenderer(SiteRevisions revisions) {
-        this(revisions, site -> SiteSettings.load(site.resolve(Workspace.DATA_DIR)));
+        this(revisions, SiteSettings::load);
     }
 
     /** Fixed revision dates and settings, for tests and benchmarks. */
@@ -82,23 +90,37 @@ public final class HtmlSiteRenderer implements SiteRenderer {
                 .toAbsolutePath().normalize();
         SiteSettings settings = settingsOf.apply(workspace.site());
         SiteStore store = new SiteStore(workspace);
-        Catalog catalog = store.loadCatalog();
         if (request.format() == Format.MKDOCS) {
+            Catalog catalog = store.loadCatalog();
             long written = new MkDocsExporter(settings).export(catalog, store, new OutputDir(output));
             return new BuildSummary(output, written, 0, 0, 0, 0);
         }
-        String css = customCss(workspace.dataDir().resolve("theme"));
-        Map<String, Instant> updated = updatedDates(workspace, output, catalog);
-        List<Output> plan = new SitePlanner(pages, markdown, cards, settings, catalog, updated, css,
-                workspace.site()).plan();
-        return apply(plan, store, catalog, new OutputDir(output), new ManifestFile(workspace.dataDir(), output),
-                request.full());
+        // one build per output directory at a time; the cache is dropped when a build fails half-way
+        String key = workspace.dataDir().toAbsolutePath() + "\n" + output;
+        BuildCache cache = caches.computeIfAbsent(key, k -> new BuildCache());
+        synchronized (cache) {
+            try {
+                Path theme = workspace.dataDir().resolve("theme");
+                PageRenderer renderer = pagesFor(theme, workspace.dataDir().resolve("cache"));
+                Catalog catalog = store.loadCatalog(cache.posts);
+                String css = customCss(theme);
+                Map<String, Instant> updated = updatedDates(workspace, output, catalog);
+                List<Output> plan = new SitePlanner(renderer, markdown, cards, settings, catalog, updated, css,
+                        workspace.site(), cache).plan();
+                return apply(plan, store, catalog, new OutputDir(output),
+                        new ManifestFile(workspace.dataDir(), output), request.full(), cache);
+            } catch (RuntimeException e) {
+                caches.remove(key);
+                throw e;
+            }
+        }
     }
 
     private BuildSummary apply(List<Output> plan, SiteStore store, Catalog catalog, OutputDir out,
-                               ManifestFile manifestFile, boolean full) {
+                               ManifestFile manifestFile, boolean full, BuildCache cache) {
         Map<String, String> manifest = manifestFile.load();
         boolean rewriteAll = full || !Files.exists(out.root().resolve("index.html"));
+        Map<String, Boolean> dirIntact = new HashMap<>();
         Map<String, String> all = new LinkedHashMap<>(plan.size() * 2);
         List<Output> changed = new ArrayList<>();
         long cardsCached = 0;
@@ -107,8 +129,11 @@ public final class HtmlSiteRenderer implements SiteRenderer {
             if (all.put(o.path(), o.hash()) != null) {
                 throw new EgregoraException("two site files map to the same path " + o.path());
             }
-            // a file deleted by hand is restored even though its inputs did not change (one stat per file)
-            if (rewriteAll || !o.hash().equals(manifest.get(o.path())) || !Files.exists(out.root().resolve(o.path()))) {
+            // a file deleted by hand is restored even though its inputs did not change: one stat per file, except
+            // in directories whose modification time is what it was after the last build in this process
+            if (rewriteAll || !o.hash().equals(manifest.get(o.path()))
+                    || !dirIntact.computeIfAbsent(parent(o.path()), d -> intact(out, d, cache))
+                    && !Files.exists(out.root().resolve(o.path()))) {
                 changed.add(o);
             } else if (o.kind() == Output.Kind.CARD) {
                 cardsCached++;
@@ -137,7 +162,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         Map<String, String[]> newTerms = new HashMap<>();
         List<String> staleTerms = new ArrayList<>();
         if (searchChanged) {
-            Map<String, String[]> cached = store.loadSearchTerms();
+            Map<String, String[]> cached = cache.searchTerms != null ? cache.searchTerms : store.loadSearchTerms();
             Set<String> live = new HashSet<>();
             terms = new HashMap<>();
             for (PostEntry p : catalog.posts()) {
@@ -177,11 +202,50 @@ public final class HtmlSiteRenderer implements SiteRenderer {
             manifestFile.save(all);
         }
         store.saveSearchTerms(keepTerms, staleTerms, newTerms);
+        if (searchChanged) {
+            keepTerms.putAll(newTerms);
+            cache.searchTerms = keepTerms;
+        }
+        Map<String, String> dirTimes = new HashMap<>();
+        for (String path : all.keySet()) {
+            dirTimes.computeIfAbsent(parent(path), d -> dirTime(out, d));
+        }
+        cache.dirTimes = dirTimes;
         long cardsRendered = changed.stream().filter(o -> o.kind() == Output.Kind.CARD).count();
         LOG.debug("site {}: {} files written ({} cards), {} unchanged, {} deleted", out.root(), changed.size(),
                 cardsRendered, unchanged + cardsCached, removed.size());
         return new BuildSummary(out.root(), changed.size() - cardsRendered, unchanged, removed.size(), cardsRendered,
                 cardsCached);
+    }
+
+    /** The bundled templates, or the ones with the user's overrides from {@code theme/templates/} applied. */
+    private PageRenderer pagesFor(Path theme, Path cacheDir) {
+        Map<String, String> overrides = ThemeTemplates.overrides(theme);
+        if (overrides.isEmpty()) {
+            return pages;
+        }
+        Fingerprint key = new Fingerprint().add(cacheDir.toString());
+        overrides.forEach((name, source) -> key.add(name).add(source));
+        return themed.computeIfAbsent(key.hex(), k -> PageRenderer.withOverrides(overrides, cacheDir));
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static boolean intact(OutputDir out, String dir, BuildCache cache) {
+        String now = dirTime(out, dir);
+        return !now.isEmpty() && now.equals(cache.dirTimes.get(dir));
+    }
+
+    /** A directory's modification time (nanosecond text), or "" when it cannot be read. */
+    private static String dirTime(OutputDir out, String dir) {
+        try {
+            return Files.getLastModifiedTime(dir.isEmpty() ? out.root() : out.root().resolve(dir)).toString();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** "Last updated" of each post page, from one bulk {@link RevisionDates} call; keyed by output-relative path. */

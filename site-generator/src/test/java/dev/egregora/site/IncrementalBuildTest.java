@@ -80,6 +80,48 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void oneRendererReusesItsCacheButStillSeesEditsAndHandDeletedPages() throws IOException {
+        HtmlSiteRenderer renderer = new HtmlSiteRenderer(RevisionDates.NONE, SETTINGS);
+        SiteRenderer.Request request = new SiteRenderer.Request(site.resolve("public"), SiteRenderer.Format.HTML,
+                false);
+        Path pub = site.resolve("public");
+        try (Workspace ws = TestSites.open(site)) {
+            SamplePosts.Sample sample = SamplePosts.fill(ws, 30, 8);
+            renderer.build(ws, request);
+            assertThat(renderer.build(ws, request).pagesWritten()).isZero();
+
+            Post edited = sample.posts().get(12);
+            new PostTable(ws).updatePost(edited.id(), "A new title", edited.bodyMarkdown() + "\n\nSecond edit.");
+            renderer.build(ws, request);
+            Path page = pub.resolve("posts/" + Slugs.of(edited.slug()) + ".html");
+            assertThat(Files.readString(page)).contains("A new title", "Second edit.");
+            assertThat(Files.readString(pub.resolve("search-index.js"))).contains("\"A new title\"");
+
+            // deleted by hand, in a directory and at the root, between two builds of the same renderer
+            Files.delete(page);
+            Files.delete(pub.resolve("feed.xml"));
+            Path tagPage;
+            try (Stream<Path> s = Files.list(pub.resolve("tags"))) {
+                tagPage = s.filter(Files::isDirectory).findFirst().orElseThrow().resolve("index.html");
+            }
+            Files.delete(tagPage);
+            BuildSummary restored = renderer.build(ws, request);
+            assertThat(restored.pagesWritten()).isEqualTo(3);
+            assertThat(page).exists();
+            assertThat(pub.resolve("feed.xml")).exists();
+            assertThat(tagPage).exists();
+            assertThat(renderer.build(ws, request).pagesWritten()).isZero();
+        }
+        // the same output as a fresh renderer's full build
+        Path other = site.resolve("other");
+        try (Workspace ws = TestSites.open(site)) {
+            new HtmlSiteRenderer(RevisionDates.NONE, SETTINGS).build(ws,
+                    new SiteRenderer.Request(other, SiteRenderer.Format.HTML, true));
+        }
+        assertThat(snapshot(other)).isEqualTo(snapshot(pub));
+    }
+
+    @Test
     void outputIsByteForByteDeterministic() throws IOException {
         Path other = site.resolve("other");
         try (Workspace ws = TestSites.open(site)) {

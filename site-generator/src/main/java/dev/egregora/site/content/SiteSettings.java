@@ -2,17 +2,14 @@ package dev.egregora.site.content;
 
 import dev.egregora.core.EgregoraException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.egregora.core.config.ConfigLoader;
+import dev.egregora.core.config.EgregoraConfig;
+
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
- * Site options with documented defaults, read from {@code SITE/.egregora/site.properties} when present (keys:
- * {@code name}, {@code description}, {@code base_url}, {@code language}, {@code page_size}, {@code feed_size},
- * {@code related}, {@code cards}).
+ * Site options with documented defaults; {@link #load} takes name, description, base URL and language from the
+ * site's {@code config.toml} {@code [site]} section.
  *
  * @param name        site name in the header, titles and cards (default: "Egregora")
  * @param description meta description and about text
@@ -26,7 +23,8 @@ import java.util.Properties;
  */
 public record SiteSettings(String name, String description, String baseUrl, String language, int pageSize,
                            int feedSize, int related, boolean cards) {
-    public static final String FILE = "site.properties";
+    /** The base URL when the config has none: where {@code egregora serve} publishes. */
+    public static final String LOCAL_URL = "http://127.0.0.1:8000/";
 
     public SiteSettings {
         if (pageSize < 1 || feedSize < 1 || related < 0) {
@@ -37,35 +35,27 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
 
     public static SiteSettings defaults() {
         return new SiteSettings("Egregora", "Stories from a group conversation, written by Egregora.",
-                "http://127.0.0.1:8000/", "en", 10, 20, 5, true);
+                LOCAL_URL, "en", 10, 20, 5, true);
     }
 
     public SiteSettings withCards(boolean on) {
         return new SiteSettings(name, description, baseUrl, language, pageSize, feedSize, related, on);
     }
 
-    /** Defaults overridden by {@code dataDir/site.properties} when that file exists. */
-    public static SiteSettings load(Path dataDir) {
+    /**
+     * The site's settings from {@code SITE/.egregora/config.toml} {@code [site]} (title, description, base_url,
+     * language; the one source of truth, read with core's {@link ConfigLoader}); the other options keep their
+     * defaults. An empty {@code base_url} means {@link #LOCAL_URL}, where {@code egregora serve} publishes.
+     */
+    public static SiteSettings load(Path site) {
+        return of(ConfigLoader.load(site).site());
+    }
+
+    /** The settings for a {@code [site]} config section. */
+    public static SiteSettings of(EgregoraConfig.Site site) {
         SiteSettings d = defaults();
-        Path file = dataDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return d;
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new EgregoraException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return new SiteSettings(p.getProperty("name", d.name()), p.getProperty("description", d.description()),
-                    p.getProperty("base_url", d.baseUrl()), p.getProperty("language", d.language()),
-                    Integer.parseInt(p.getProperty("page_size", "" + d.pageSize()).strip()),
-                    Integer.parseInt(p.getProperty("feed_size", "" + d.feedSize()).strip()),
-                    Integer.parseInt(p.getProperty("related", "" + d.related()).strip()),
-                    Boolean.parseBoolean(p.getProperty("cards", "" + d.cards()).strip()));
-        } catch (NumberFormatException e) {
-            throw new EgregoraException(file + ": not a number: " + e.getMessage(), e);
-        }
+        String base = site.baseUrl() == null || site.baseUrl().isBlank() ? LOCAL_URL : site.baseUrl().strip();
+        return new SiteSettings(site.title(), site.description(), base, site.language(), d.pageSize(), d.feedSize(),
+                d.related(), d.cards());
     }
 }

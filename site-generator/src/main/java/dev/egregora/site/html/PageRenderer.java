@@ -17,6 +17,8 @@ import dev.egregora.site.view.PostCard;
 import dev.egregora.site.view.PostPage;
 import dev.egregora.site.view.TagCloud;
 import dev.egregora.site.view.TextPage;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
 import gg.jte.html.HtmlTemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
@@ -25,6 +27,9 @@ import gg.jte.output.Utf8ByteOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +45,11 @@ public final class PageRenderer {
     private static final String[] ASSETS = {"style.css", "theme.js", "search.js"};
 
     private final String version;
+    /** The compiled templates with user overrides, or null for the bundled precompiled ones. */
+    private final TemplateEngine engine;
 
     public PageRenderer() {
+        this.engine = null;
         Fingerprint fp = new Fingerprint();
         for (String t : TEMPLATES) {
             fp.add(new String(resource("/dev/egregora/site/template/Jte" + t + "Generated.class"),
@@ -55,49 +63,99 @@ public final class PageRenderer {
         this.version = fp.hex();
     }
 
+    private PageRenderer(TemplateEngine engine, String version) {
+        this.engine = engine;
+        this.version = version;
+    }
+
+    /**
+     * The bundled templates with user overrides ({@link ThemeTemplates#overrides}: file name to jte source)
+     * applied, compiled or loaded from {@code cacheDir}. Its {@link #version()} covers the merged sources, so
+     * changing an override rebuilds every page.
+     */
+    public static PageRenderer withOverrides(Map<String, String> overrides, Path cacheDir) {
+        Map<String, String> merged = new TreeMap<>();
+        for (String t : TEMPLATES) {
+            merged.put(t + ".jte", new String(resource("/dev/egregora/site/jte/" + t + ".jte"),
+                    StandardCharsets.UTF_8));
+        }
+        merged.putAll(overrides);
+        Fingerprint fp = new Fingerprint().add("jte-overrides-1");
+        merged.forEach((name, source) -> fp.add(name).add(source));
+        for (String a : ASSETS) {
+            fp.add(new String(asset(a), StandardCharsets.ISO_8859_1));
+        }
+        String digest = fp.hex();
+        return new PageRenderer(ThemeTemplates.engine(merged, digest, cacheDir), digest);
+    }
+
     public String version() {
         return version;
     }
 
     public byte[] post(PostPage view) {
-        return bytes(o -> JtepostGenerated.render(o, null, view));
+        return bytes("post", view, o -> JtepostGenerated.render(o, null, view));
     }
 
     public byte[] list(ListPage view) {
-        return bytes(o -> JtelistGenerated.render(o, null, view));
+        return bytes("list", view, o -> JtelistGenerated.render(o, null, view));
     }
 
     public byte[] tags(TagCloud view) {
-        return bytes(o -> JtetagsGenerated.render(o, null, view));
+        return bytes("tags", view, o -> JtetagsGenerated.render(o, null, view));
     }
 
     public byte[] authors(AuthorIndex view) {
-        return bytes(o -> JteauthorsGenerated.render(o, null, view));
+        return bytes("authors", view, o -> JteauthorsGenerated.render(o, null, view));
     }
 
     public byte[] author(AuthorPage view) {
-        return bytes(o -> JteauthorGenerated.render(o, null, view));
+        return bytes("author", view, o -> JteauthorGenerated.render(o, null, view));
     }
 
     public byte[] archive(ArchiveIndex view) {
-        return bytes(o -> JtearchiveGenerated.render(o, null, view));
+        return bytes("archive", view, o -> JtearchiveGenerated.render(o, null, view));
     }
 
     public byte[] text(TextPage view) {
-        return bytes(o -> JtetextGenerated.render(o, null, view));
+        return bytes("text", view, o -> JtetextGenerated.render(o, null, view));
     }
 
     /** A post card as an HTML fragment, for listings at {@code root}. */
     public String card(String root, PostCard card) {
         StringOutput out = new StringOutput(1024);
-        JtepostcardGenerated.render(new OwaspHtmlTemplateOutput(out), null, root, card);
+        if (engine != null) {
+            render("postcard", Map.of("root", root, "post", card), new OwaspHtmlTemplateOutput(out));
+        } else {
+            JtepostcardGenerated.render(new OwaspHtmlTemplateOutput(out), null, root, card);
+        }
         return out.toString();
     }
 
-    private static byte[] bytes(Consumer<HtmlTemplateOutput> template) {
+    private byte[] bytes(String name, Object view, Consumer<HtmlTemplateOutput> precompiled) {
         Utf8ByteOutput out = new Utf8ByteOutput();
-        template.accept(new OwaspHtmlTemplateOutput(out));
+        HtmlTemplateOutput html = new OwaspHtmlTemplateOutput(out);
+        if (engine != null) {
+            render(name, view, html);
+        } else {
+            precompiled.accept(html);
+        }
         return out.toByteArray();
+    }
+
+    private void render(String name, Object params, HtmlTemplateOutput out) {
+        try {
+            if (params instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> named = (Map<String, Object>) map;
+                engine.render(name + ".jte", named, out);
+            } else {
+                engine.render(name + ".jte", params, out);
+            }
+        } catch (TemplateException e) {
+            throw new EgregoraException("theme template " + name + ".jte failed: "
+                    + ThemeTemplates.describe(e.getMessage()), e);
+        }
     }
 
     /** A bundled theme asset ({@code style.css}, {@code theme.js}, {@code search.js}). */

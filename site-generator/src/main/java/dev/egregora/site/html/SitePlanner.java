@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,21 +59,26 @@ public final class SitePlanner {
     private final Map<String, Instant> updated;
     private final String customCss;
     private final Path site;
+    private final BuildCache cache;
     private final String base;
     private final long baseHash;
     private final List<Output> outputs = new ArrayList<>();
     private final List<String[]> sitemap = new ArrayList<>();
 
     private Info[] posts;
+    private final Map<String, Integer> indexOf = new HashMap<>();
     private final Map<String, List<Integer>> byTag = new TreeMap<>();
     private final Map<String, String> tagSlugs = new HashMap<>();
     private final Map<String, String> authorSlugs = new HashMap<>();
     private final Map<Integer, AtomicReferenceArray<String>> cardHtml = new ConcurrentHashMap<>();
 
     /** What the planner knows about each post. */
-    private record Info(PostEntry entry, String fileSlug, String href, List<Link> tags, List<Link> authors,
-                        PostCard card, long listHash, long linkHash, int[] tagPos) {
+    record Info(PostEntry entry, String fileSlug, String href, List<Link> tags, List<Link> authors,
+                PostCard card, long listHash, long linkHash) {
     }
+
+    /** Per post: its position in each of its tags' member lists (-1 for a repeated tag). */
+    private int[][] tagPos;
 
     /**
      * @param updated   "last updated" instant per page path (relative to the output dir), from RevisionDates
@@ -81,6 +87,14 @@ public final class SitePlanner {
      */
     public SitePlanner(PageRenderer pages, MarkdownRenderer markdown, CardRenderer cards, SiteSettings settings,
                        Catalog catalog, Map<String, Instant> updated, String customCss, Path site) {
+        this(pages, markdown, cards, settings, catalog, updated, customCss, site, new BuildCache());
+    }
+
+    /** @param cache what earlier builds of the same output computed (search index rows) */
+    public SitePlanner(PageRenderer pages, MarkdownRenderer markdown, CardRenderer cards, SiteSettings settings,
+                       Catalog catalog, Map<String, Instant> updated, String customCss, Path site,
+                       BuildCache cache) {
+        this.cache = cache;
         this.pages = pages;
         this.markdown = markdown;
         this.cards = cards;
@@ -134,41 +148,62 @@ public final class SitePlanner {
     private void indexPosts() {
         List<PostEntry> entries = catalog.posts();
         posts = new Info[entries.size()];
+        tagPos = new int[entries.size()][];
         Set<String> taken = new HashSet<>();
+        // what a post shows in listings depends on its own row and the authors table only: reuse an earlier
+        // build's Info while both are the same (the same PostEntry instance means an unchanged content hash)
+        Fingerprint authorsFp = new Fingerprint();
+        new TreeMap<>(catalog.authors()).forEach((id, a) -> authorsFp.add(a.toString()));
+        long authorsKey = authorsFp.low();
+        if (cache.authorsKey != authorsKey) {
+            cache.infos.clear();
+            cache.authorsKey = authorsKey;
+        }
+        Map<String, Info> infos = new HashMap<>(entries.size() * 2);
         for (int i = 0; i < entries.size(); i++) {
             PostEntry e = entries.get(i);
+            indexOf.put(e.id(), i);
             String fs = fileSlug(e, taken);
-            List<Link> tags = new ArrayList<>(e.tags().size());
-            int[] tagPos = new int[e.tags().size()];
+            int[] pos = new int[e.tags().size()];
             for (int k = 0; k < e.tags().size(); k++) {
-                String t = e.tags().get(k);
-                tags.add(new Link("tags/" + tagSlug(t) + "/index.html", t));
-                List<Integer> members = byTag.computeIfAbsent(t, x -> new ArrayList<>());
+                List<Integer> members = byTag.computeIfAbsent(e.tags().get(k), x -> new ArrayList<>());
                 if (members.isEmpty() || members.get(members.size() - 1) != i) {
                     members.add(i);
-                    tagPos[k] = members.size() - 1;
+                    pos[k] = members.size() - 1;
                 } else {
-                    tagPos[k] = -1; // the same tag twice on one post
+                    pos[k] = -1; // the same tag twice on one post
                 }
             }
-            List<Link> authors = new ArrayList<>(e.authorIds().size());
-            for (String id : e.authorIds()) {
-                Author a = catalog.authors().get(id);
-                if (a == null) {
-                    continue;
-                }
-                authors.add(new Link(a.optedOut() ? null : "authors/" + authorSlug(id) + "/index.html",
-                        a.displayName()));
-            }
-            String href = "posts/" + fs + ".html";
-            PostCard card = new PostCard(href, e.title(), Dates.human(e.date()), Dates.isoDay(e.date()),
-                    e.summary(), tags, authors);
-            Fingerprint fp = new Fingerprint().add(href).add(e.title()).add(card.date()).add(e.summary());
-            tags.forEach(l -> fp.add(l.href()).add(l.label()));
-            authors.forEach(l -> fp.add(l.href()).add(l.label()));
-            long linkHash = new Fingerprint().add(href).add(e.title()).low();
-            posts[i] = new Info(e, fs, href, tags, authors, card, fp.low(), linkHash, tagPos);
+            tagPos[i] = pos;
+            Info known = cache.infos.get(e.id());
+            posts[i] = known != null && known.entry() == e && known.fileSlug().equals(fs) ? known : info(e, fs);
+            infos.put(e.id(), posts[i]);
         }
+        cache.infos = infos;
+    }
+
+    private Info info(PostEntry e, String fs) {
+        List<Link> tags = new ArrayList<>(e.tags().size());
+        for (String t : e.tags()) {
+            tags.add(new Link("tags/" + tagSlug(t) + "/index.html", t));
+        }
+        List<Link> authors = new ArrayList<>(e.authorIds().size());
+        for (String id : e.authorIds()) {
+            Author a = catalog.authors().get(id);
+            if (a == null) {
+                continue;
+            }
+            authors.add(new Link(a.optedOut() ? null : "authors/" + authorSlug(id) + "/index.html",
+                    a.displayName()));
+        }
+        String href = "posts/" + fs + ".html";
+        PostCard card = new PostCard(href, e.title(), Dates.human(e.date()), Dates.isoDay(e.date()),
+                e.summary(), tags, authors);
+        Fingerprint fp = new Fingerprint().add(href).add(e.title()).add(card.date()).add(e.summary());
+        tags.forEach(l -> fp.add(l.href()).add(l.label()));
+        authors.forEach(l -> fp.add(l.href()).add(l.label()));
+        long linkHash = new Fingerprint().add(href).add(e.title()).low();
+        return new Info(e, fs, href, tags, authors, card, fp.low(), linkHash);
     }
 
     private String tagSlug(String tag) {
@@ -225,18 +260,36 @@ public final class SitePlanner {
         }
     }
 
-    /** Posts sharing the most tags, among each tag's chronological neighbours (O(tags x window) per post). */
+    /**
+     * The post's {@code related_posts} rows when the pipeline stored any (best first, at most
+     * {@code settings.related()}); otherwise the posts sharing the most tags among each tag's chronological
+     * neighbours (O(tags x window) per post).
+     */
     private int[] related(int i) {
         if (settings.related() == 0) {
             return new int[0];
         }
         Info info = posts[i];
+        List<String> stored = catalog.related().get(info.entry().id());
+        if (stored != null) {
+            int[] out = new int[Math.min(stored.size(), settings.related())];
+            int n = 0;
+            for (int k = 0; k < stored.size() && n < out.length; k++) {
+                Integer j = indexOf.get(stored.get(k));
+                if (j != null && j != i) {
+                    out[n++] = j;
+                }
+            }
+            if (n > 0) {
+                return n == out.length ? out : Arrays.copyOf(out, n);
+            }
+        }
         List<String> tags = info.entry().tags();
         int[] cand = new int[tags.size() * (2 * RELATED_WINDOW + 1)];
         int[] score = new int[cand.length];
         int n = 0;
         for (int t = 0; t < tags.size(); t++) {
-            int pos = info.tagPos()[t];
+            int pos = tagPos[i][t];
             if (pos < 0) {
                 continue;
             }
@@ -325,14 +378,27 @@ public final class SitePlanner {
             Pager pager = pager(p, pageCount, pathOf);
             Fingerprint fp = new Fingerprint().add(base).add(kind).add(heading).add(intro).add(p).add(pageCount);
             slice.forEach(i -> fp.add(posts[i].listHash()));
+            List<Link> top = kind.equals("home") && p == 1 ? topPosts() : List.of();
+            top.forEach(l -> fp.add(l.href()).add(l.label()));
             String title = p == 1 ? heading : heading + " (page " + p + ")";
             String pageTitle = kind.equals("home") && p == 1 ? settings.name() : title;
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
                     pages.list(new ListPage(page(path, pageTitle, intro, null, false, section), title, intro,
-                    cards(slice, rootOf(path)),
-                            pager, null))));
+                            cards(slice, rootOf(path)), pager, top))));
         }
+    }
+
+    /** The best ranked posts ({@code post_ranks}), best first; empty when nothing is ranked. */
+    private List<Link> topPosts() {
+        List<Link> top = new ArrayList<>(catalog.top().size());
+        for (String id : catalog.top()) {
+            Integer i = indexOf.get(id);
+            if (i != null) {
+                top.add(new Link(posts[i].href(), posts[i].entry().title()));
+            }
+        }
+        return top;
     }
 
     /** Pre-rendered cards of the given posts for a page at {@code root}; each card is rendered once per depth. */
@@ -577,16 +643,40 @@ public final class SitePlanner {
             fp.add(p.listHash()).add(p.entry().contentHash());
         }
         outputs.add(new Output("search-index.js", fp.hex(), Output.Kind.SEARCH_INDEX, null, in -> {
-            StringBuilder sb = new StringBuilder(posts.length * 400 + 64);
-            sb.append("window.EGREGORA_SEARCH={\"v\":1,\"docs\":[");
+            // one JSON row per post, reused from earlier builds while what it shows is unchanged
+            Map<String, BuildCache.SearchRow> rows = cache.searchRows;
+            String[] json = new String[posts.length];
+            int length = 64;
             for (int i = 0; i < posts.length; i++) {
                 Info p = posts[i];
-                sb.append(i == 0 ? "[" : ",\n[");
-                Html.jsonString(sb, p.href()).append(',');
-                Html.jsonString(sb, p.entry().title()).append(',');
-                Html.jsonString(sb, p.card().isoDate()).append(',');
-                Html.jsonString(sb, String.join(" ", p.entry().tags())).append(',');
-                Html.jsonString(sb, in.searchTerms().getOrDefault(p.entry().id(), "")).append(']');
+                // terms are a function of the post's content: its hash stands for them
+                long key = new Fingerprint().add(p.listHash()).add(p.entry().contentHash()).low();
+                BuildCache.SearchRow row = rows.get(p.entry().id());
+                if (row == null || row.key() != key) {
+                    String terms = in.searchTerms().getOrDefault(p.entry().id(), "");
+                    StringBuilder sb = new StringBuilder(400).append('[');
+                    Html.jsonString(sb, p.href()).append(',');
+                    Html.jsonString(sb, p.entry().title()).append(',');
+                    Html.jsonString(sb, p.card().isoDate()).append(',');
+                    Html.jsonString(sb, String.join(" ", p.entry().tags())).append(',');
+                    Html.jsonString(sb, terms).append(']');
+                    row = new BuildCache.SearchRow(key, sb.toString());
+                    rows.put(p.entry().id(), row);
+                }
+                json[i] = row.json();
+                length += json[i].length() + 2;
+            }
+            if (rows.size() > posts.length) {
+                Set<String> live = new HashSet<>();
+                for (Info p : posts) {
+                    live.add(p.entry().id());
+                }
+                rows.keySet().retainAll(live);
+            }
+            StringBuilder sb = new StringBuilder(length);
+            sb.append("window.EGREGORA_SEARCH={\"v\":1,\"docs\":[");
+            for (int i = 0; i < json.length; i++) {
+                sb.append(i == 0 ? "" : ",\n").append(json[i]);
             }
             sb.append("]};\n");
             return sb.toString().getBytes(StandardCharsets.UTF_8);
