@@ -160,7 +160,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         Map<String, String> terms = Map.of();
         Map<String, String[]> keepTerms = new HashMap<>();
         Map<String, String[]> newTerms = new HashMap<>();
-        List<String> staleTerms = new ArrayList<>();
+        Set<String> staleTerms = new LinkedHashSet<>();
         if (searchChanged) {
             Map<String, String[]> cached = cache.searchTerms != null ? cache.searchTerms : store.loadSearchTerms();
             Set<String> live = new HashSet<>();
@@ -201,6 +201,8 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         if (!changed.isEmpty() || !removed.isEmpty()) {
             manifestFile.save(all);
         }
+        // rows of re-computed posts are replaced, not appended: another process may have added them meanwhile
+        staleTerms.addAll(newTerms.keySet());
         store.saveSearchTerms(keepTerms, staleTerms, newTerms);
         if (searchChanged) {
             keepTerms.putAll(newTerms);

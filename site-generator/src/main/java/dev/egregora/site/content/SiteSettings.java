@@ -33,9 +33,10 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
         baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
 
+    /** The settings of a site without a config file (the names of core's {@code [site]} defaults). */
     public static SiteSettings defaults() {
-        return new SiteSettings("Egregora", "Stories from a group conversation, written by Egregora.",
-                LOCAL_URL, "en", 10, 20, 5, true);
+        EgregoraConfig.Site d = EgregoraConfig.Site.defaults();
+        return new SiteSettings(d.title(), d.description(), LOCAL_URL, d.language(), 10, 20, 5, true);
     }
 
     public SiteSettings withCards(boolean on) {
@@ -54,6 +55,7 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
     /** The settings for a {@code [site]} config section. */
     public static SiteSettings of(EgregoraConfig.Site site) {
         SiteSettings d = defaults();
+        // page size, feed size, related count and cards are not in [site]: the defaults
         String base = site.baseUrl() == null || site.baseUrl().isBlank() ? LOCAL_URL : site.baseUrl().strip();
         return new SiteSettings(site.title(), site.description(), base, site.language(), d.pageSize(), d.feedSize(),
                 d.related(), d.cards());
