@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,14 +32,21 @@ class SiteContentTest {
         Path pub = site.resolve("public");
         SamplePosts.Sample sample;
         Instant updated = Instant.parse("2026-03-04T05:06:07Z");
+        List<List<String>> queries = new ArrayList<>();
         try (Workspace ws = TestSites.open(site)) {
             sample = SamplePosts.fill(ws, 23, 5);
             String newest = "public/posts/" + Slugs.of(sample.posts().get(22).slug()) + ".html";
-            RevisionDates dates = paths -> paths.contains(newest)
-                    ? Map.of(newest, new RevisionDates.Revision(updated, updated, "a", "b")) : Map.of();
+            RevisionDates dates = paths -> {
+                queries.add(List.copyOf(paths));
+                return paths.contains(newest)
+                        ? Map.of(newest, new RevisionDates.Revision(updated, updated, "a", "b")) : Map.of();
+            };
             new HtmlSiteRenderer(dates, SiteSettings.defaults()).build(ws,
                     new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false));
         }
+        // one bulk call with every post page, repository-relative (never one call per page)
+        assertThat(queries).hasSize(1);
+        assertThat(queries.get(0)).hasSize(23).allMatch(p -> p.startsWith("public/posts/") && p.endsWith(".html"));
         // newest first: the last generated post is on the home page, first of all
         Post newest = sample.posts().get(22);
         Document home = Jsoup.parse(pub.resolve("index.html").toFile(), "UTF-8");
@@ -84,6 +92,9 @@ class SiteContentTest {
             assertThat(sitemap).contains("http://127.0.0.1:8000/posts/" + Slugs.of(p.slug()) + ".html");
         }
         assertThat(Files.readString(pub.resolve("robots.txt"))).contains("Sitemap: http://127.0.0.1:8000/sitemap.xml");
+        // the revision date also dates the page in the sitemap
+        assertThat(sitemap).contains("<loc>http://127.0.0.1:8000/posts/" + Slugs.of(newest.slug())
+                + ".html</loc><lastmod>2026-03-04</lastmod>");
 
         Document tags = Jsoup.parse(pub.resolve("tags/index.html").toFile(), "UTF-8");
         assertThat(tags.select("ul.cloud li")).isNotEmpty();
