@@ -1,7 +1,7 @@
 package dev.egregora.site;
 
 import dev.egregora.core.model.Post;
-import dev.egregora.core.port.RevisionDates;
+import dev.egregora.core.port.SiteRevisions;
 import dev.egregora.core.port.SiteRenderer;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.core.store.WorkspaceLockedException;
@@ -40,7 +40,7 @@ class ServeRebuildTest {
 
     private void build() {
         try (Workspace ws = TestSites.open(site)) {
-            new HtmlSiteRenderer(RevisionDates.NONE).build(ws,
+            new HtmlSiteRenderer(SiteRevisions.NONE).build(ws,
                     new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false));
         }
         builds.incrementAndGet();

@@ -1,7 +1,7 @@
 package dev.egregora.site;
 
 import dev.egregora.core.EgregoraException;
-import dev.egregora.core.port.RevisionDates;
+import dev.egregora.core.port.SiteRevisions;
 import dev.egregora.core.port.SiteRenderer;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.site.content.SiteSettings;
@@ -39,7 +39,7 @@ class SiteConfigTest {
                 """);
         try (Workspace ws = TestSites.open(site)) {
             SamplePosts.fill(ws, 12, 9);
-            new HtmlSiteRenderer(RevisionDates.NONE).build(ws,
+            new HtmlSiteRenderer(SiteRevisions.NONE).build(ws,
                     new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false));
         }
         Path pub = site.resolve("public");
@@ -54,7 +54,7 @@ class SiteConfigTest {
         // the config is read on every build: a new title rewrites the pages
         config("[site]\ntitle = \"Renamed\"\n");
         try (Workspace ws = TestSites.open(site)) {
-            new HtmlSiteRenderer(RevisionDates.NONE).build(ws,
+            new HtmlSiteRenderer(SiteRevisions.NONE).build(ws,
                     new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false));
         }
         home = Jsoup.parse(pub.resolve("index.html").toFile(), "UTF-8");
