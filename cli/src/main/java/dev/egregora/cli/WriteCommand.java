@@ -18,6 +18,10 @@ import dev.egregora.git.CodeLinkingWriter;
 import dev.egregora.git.CodeReferenceDetector;
 import dev.egregora.git.GitHistory;
 import dev.egregora.git.LoadSummary;
+import dev.egregora.writer.enrich.LinkFetcher;
+import dev.egregora.writer.enrich.UrlGuard;
+import dev.egregora.writer.llm.Enrichment;
+import dev.egregora.writer.llm.LlmOptions;
 import dev.egregora.writer.llm.LlmWriter;
 import dev.egregora.writer.llm.LlmWriters;
 import dev.egregora.writer.memory.ContextMemory;
@@ -33,6 +37,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /** {@code egregora write EXPORT --output SITE}: the main job. */
@@ -70,6 +75,10 @@ final class WriteCommand implements Runnable {
             description = "Related posts: auto (default: embeddings with an LLM writer, else terms) | terms | embeddings | off.")
     String related;
 
+    @Option(names = "--allow-network",
+            description = "With an LLM writer: fetch shared links' pages to describe them (public addresses only).")
+    boolean allowNetwork;
+
     @Option(names = "--threads", paramLabel = "N", description = "Windows written in parallel (default: cores).")
     Integer threads;
 
@@ -101,7 +110,7 @@ final class WriteCommand implements Runnable {
         EgregoraConfig.Writer chosen = new EgregoraConfig.Writer(writer != null ? writer : w.kind(),
                 model != null ? model : w.model(), baseUrl != null ? baseUrl : w.baseUrl(), w.apiKeyEnv(), w.threads());
         MemorySettings memory = memorySettings(config, related, chosen.kind());
-        Injector injector = injector(chosen, memory);
+        Injector injector = injector(chosen, memory, enrichment(config));
         SiteRenderer.Format f = format(format);
         SiteRenderer.Request build = noBuild ? null : new SiteRenderer.Request(
                 site.resolve(f == SiteRenderer.Format.HTML ? "public" : "mkdocs"), f, false);
@@ -147,7 +156,7 @@ final class WriteCommand implements Runnable {
      * The application injector with the user's memory settings and, for an LLM writer, that writer (remembering
      * related earlier posts and the authors when {@code context > 0}) in place of the offline one.
      */
-    private Injector injector(EgregoraConfig.Writer chosen, MemorySettings memory) {
+    private Injector injector(EgregoraConfig.Writer chosen, MemorySettings memory, Enrichment.Settings enrichment) {
         switch (chosen.kind()) {
             case "offline":
                 return EgregoraInjector.create(new AbstractModule() {
@@ -158,7 +167,7 @@ final class WriteCommand implements Runnable {
                 });
             case LlmWriters.OPENAI:
             case LlmWriters.GEMINI:
-                LlmWriter llm = LlmWriters.create(chosen, System.getenv(), site);
+                LlmWriter llm = LlmWriters.create(chosen, System.getenv(), site, LlmOptions.DEFAULTS, enrichment);
                 return EgregoraInjector.create(new AbstractModule() {
                     @Override
                     protected void configure() {
@@ -175,6 +184,14 @@ final class WriteCommand implements Runnable {
             default:
                 throw new EgregoraException("unknown writer '" + chosen.kind() + "' (offline, openai or gemini)");
         }
+    }
+
+    /** {@code [enrich]} with {@code --allow-network} over it. */
+    private Enrichment.Settings enrichment(EgregoraConfig config) {
+        EgregoraConfig.Enrich e = config.enrich();
+        LinkFetcher fetcher = allowNetwork || e.allowNetwork()
+                ? new LinkFetcher(new UrlGuard(e.allowPrivateNetworks()), Duration.ofSeconds(10)) : null;
+        return new Enrichment.Settings(e.links(), e.images(), fetcher);
     }
 
     /** {@code [memory]} with {@code --related} over it; {@code auto} depends on whether a model writes. */

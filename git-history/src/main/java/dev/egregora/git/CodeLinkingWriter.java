@@ -4,6 +4,7 @@ import dev.egregora.core.model.Message;
 import dev.egregora.core.model.Post;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.port.PostWriter;
+import dev.egregora.core.store.Workspace;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,17 @@ public final class CodeLinkingWriter implements PostWriter {
     @Override
     public void prepare(List<Message> chat) {
         writer.prepare(chat);
+    }
+
+    /** Passes the run's workspace on (the wrapped writer may remember earlier posts). */
+    @Override
+    public void open(Workspace workspace) {
+        writer.open(workspace);
+    }
+
+    @Override
+    public void committed(List<Post> posts) {
+        writer.committed(posts);
     }
 
     @Override

@@ -7,16 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * file. Every key is documented in the file {@code egregora init} writes ({@code config-template.toml}).
  */
 public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writer writer, Privacy privacy,
-                             Memory memory) {
+                             Memory memory, Enrich enrich) {
 
     public static EgregoraConfig defaults() {
         return new EgregoraConfig(Site.defaults(), Ingest.defaults(), Windowing.defaults(), Writer.defaults(),
-                Privacy.defaults(), Memory.defaults());
+                Privacy.defaults(), Memory.defaults(), Enrich.defaults());
     }
 
-    /** The five sections every site had before {@code [memory]}; memory settings default. */
+    /** The five sections every site had before {@code [memory]} and {@code [enrich]}; those default. */
     public EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writer writer, Privacy privacy) {
-        this(site, ingest, windowing, writer, privacy, null);
+        this(site, ingest, windowing, writer, privacy, null, null);
     }
 
     public EgregoraConfig {
@@ -26,18 +26,19 @@ public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writ
         writer = writer == null ? Writer.defaults() : writer;
         privacy = privacy == null ? Privacy.defaults() : privacy;
         memory = memory == null ? Memory.defaults() : memory;
+        enrich = enrich == null ? Enrich.defaults() : enrich;
     }
 
     public EgregoraConfig withIngest(Ingest value) {
-        return new EgregoraConfig(site, value, windowing, writer, privacy, memory);
+        return new EgregoraConfig(site, value, windowing, writer, privacy, memory, enrich);
     }
 
     public EgregoraConfig withWindowing(Windowing value) {
-        return new EgregoraConfig(site, ingest, value, writer, privacy, memory);
+        return new EgregoraConfig(site, ingest, value, writer, privacy, memory, enrich);
     }
 
     public EgregoraConfig withWriter(Writer value) {
-        return new EgregoraConfig(site, ingest, windowing, value, privacy, memory);
+        return new EgregoraConfig(site, ingest, windowing, value, privacy, memory, enrich);
     }
 
     /** {@code [site]}: how the blog presents itself. */
@@ -127,6 +128,24 @@ public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writ
             related = related == null ? "auto" : related;
             count = count == null ? 5 : count;
             context = context == null ? 3 : context;
+        }
+    }
+
+    /**
+     * {@code [enrich]}: with an LLM writer, descriptions of shared links and alt text of shared images. Pages are
+     * fetched only with {@code allow_network}; private and loopback addresses only with {@code allow_private_networks}.
+     */
+    public record Enrich(Boolean links, Boolean images, @JsonProperty("allow_network") Boolean allowNetwork,
+                         @JsonProperty("allow_private_networks") Boolean allowPrivateNetworks) {
+        public static Enrich defaults() {
+            return new Enrich(true, true, false, false);
+        }
+
+        public Enrich {
+            links = links == null ? Boolean.TRUE : links;
+            images = images == null ? Boolean.TRUE : images;
+            allowNetwork = allowNetwork == null ? Boolean.FALSE : allowNetwork;
+            allowPrivateNetworks = allowPrivateNetworks == null ? Boolean.FALSE : allowPrivateNetworks;
         }
     }
 }

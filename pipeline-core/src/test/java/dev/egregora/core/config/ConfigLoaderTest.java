@@ -52,6 +52,11 @@ class ConfigLoaderTest {
                 related = "embeddings"
                 count = 4
                 context = 2
+                [enrich]
+                links = false
+                images = true
+                allow_network = true
+                allow_private_networks = true
                 """, "full");
         assertThat(c).isEqualTo(new EgregoraConfig(
                 new EgregoraConfig.Site("T", "D", "https://example.org/", "pt"),
@@ -59,7 +64,8 @@ class ConfigLoaderTest {
                 new EgregoraConfig.Windowing("messages", 100L, 0.2, 48L, 3.5),
                 new EgregoraConfig.Writer("openai", "llama3.1", "http://localhost:11434/v1", "MY_KEY", 3),
                 new EgregoraConfig.Privacy(false, true),
-                new EgregoraConfig.Memory("embeddings", 4, 2)));
+                new EgregoraConfig.Memory("embeddings", 4, 2),
+                new EgregoraConfig.Enrich(false, true, true, true)));
         // and what `egregora config` prints reads back the same
         assertThat(ConfigLoader.parse(ConfigLoader.toToml(c), "printed")).isEqualTo(c);
     }

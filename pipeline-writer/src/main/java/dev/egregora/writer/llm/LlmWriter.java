@@ -57,18 +57,22 @@ public final class LlmWriter implements PostWriter {
     private final String fingerprint;
     private final double temperature;
     private final WriterMemory memory;
+    private final Enrichment enrichment;
     private final DraftParser parser = new DraftParser();
     private final Map<String, TokenCount> usage = new ConcurrentHashMap<>();
     private volatile Language language = Language.values()[0];
+    private volatile String languageName = language.locale().getDisplayLanguage(Locale.ENGLISH) + " ("
+            + language.code() + ")";
 
     LlmWriter(String name, ChatModel model, WriterPrompt prompt, ResponseCache cache, double temperature,
-              WriterMemory memory) {
+              WriterMemory memory, Enrichment enrichment) {
         this.name = Objects.requireNonNull(name, "name");
         this.model = Objects.requireNonNull(model, "model");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.temperature = temperature;
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.enrichment = Objects.requireNonNull(enrichment, "enrichment");
         this.fingerprint = "llm/" + VERSION + ";" + name + ";prompt=" + prompt.hash().substring(0, 16)
                 + ";t=" + temperature;
     }
@@ -79,7 +83,7 @@ public final class LlmWriter implements PostWriter {
      * key.
      */
     public LlmWriter withMemory(WriterMemory memory) {
-        return new LlmWriter(name, model, prompt, cache, temperature, memory);
+        return new LlmWriter(name, model, prompt, cache, temperature, memory, enrichment);
     }
 
     @Override
@@ -102,7 +106,9 @@ public final class LlmWriter implements PostWriter {
                 }
             }
         }
-        language = Language.detect(words);
+        Language detected = Language.detect(words);
+        language = detected;
+        languageName = detected.locale().getDisplayLanguage(Locale.ENGLISH) + " (" + detected.code() + ")";
     }
 
     @Override
@@ -131,8 +137,8 @@ public final class LlmWriter implements PostWriter {
     public Post write(WindowContent content) {
         Window window = content.window();
         Language lang = language;
-        String text = prompt.render(content, lang.locale().getDisplayLanguage(Locale.ENGLISH) + " (" + lang.code() + ")",
-                memory.recall(content));
+        Enrichment.Notes notes = enrichment.notes(content);
+        String text = prompt.render(content, languageName, memory.recall(content), notes);
         String key = Ids.sha256Hex(fingerprint + "\n" + window.signature() + "\n" + text);
         Optional<String> hit = cache.get(key);
         DraftPost draft;
@@ -140,7 +146,7 @@ public final class LlmWriter implements PostWriter {
             draft = parser.parse(hit.get()).draft();
             if (draft != null) {
                 usage.put(window.id(), new TokenCount(0, 0, true));
-                return post(content, draft, lang);
+                return post(content, draft, lang, notes);
             }
         }
         long in = 0;
@@ -172,7 +178,7 @@ public final class LlmWriter implements PostWriter {
         }
         draft = result.draft();
         cache.put(key, DraftParser.toJson(draft, in, out));
-        return post(content, draft, lang);
+        return post(content, draft, lang, notes);
     }
 
     private ChatResponse call(Window window, List<ChatMessage> conversation) {
@@ -207,7 +213,7 @@ public final class LlmWriter implements PostWriter {
         return one.length() > 240 ? one.substring(0, 240) + "…" : one;
     }
 
-    private Post post(WindowContent content, DraftPost draft, Language lang) {
+    private Post post(WindowContent content, DraftPost draft, Language lang, Enrichment.Notes notes) {
         Window window = content.window();
         Set<String> authorIds = new LinkedHashSet<>();
         Set<String> mediaIds = new LinkedHashSet<>();
@@ -219,7 +225,8 @@ public final class LlmWriter implements PostWriter {
             MediaItem item = m.mediaId() == null ? null : content.media().get(m.mediaId());
             if (item != null && mediaIds.add(item.id()) && "image".equals(item.kind())
                     && !draft.body().contains(item.relPath())) {
-                gallery.append("![").append(item.kind()).append("](").append(item.relPath()).append(")\n\n");
+                String alt = notes.altTexts().getOrDefault(item.id(), item.kind()).replace("]", ")").replace("[", "(");
+                gallery.append("![").append(alt).append("](").append(item.relPath()).append(")\n\n");
             }
         }
         String body = gallery.length() == 0 ? draft.body() : draft.body() + "\n" + gallery.toString().stripTrailing() + "\n";

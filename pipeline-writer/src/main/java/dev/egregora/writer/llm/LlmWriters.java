@@ -43,11 +43,20 @@ public final class LlmWriters {
      */
     public static LlmWriter create(EgregoraConfig.Writer settings, Map<String, String> environment, Path site,
                                    LlmOptions options) {
+        return create(settings, environment, site, options, Enrichment.Settings.NONE);
+    }
+
+    /** As above, also describing shared links and images with the same model ({@link Enrichment}). */
+    public static LlmWriter create(EgregoraConfig.Writer settings, Map<String, String> environment, Path site,
+                                   LlmOptions options, Enrichment.Settings enrichment) {
         Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(enrichment, "enrichment");
         ChatModel chat = chatModel(settings, environment, options);
         String kind = settings.kind().strip().toLowerCase(Locale.ROOT);
-        return new LlmWriter(kind + ":" + settings.model().strip(), chat, WriterPrompt.forSite(site),
-                ResponseCache.under(site), options.temperature(), WriterMemory.NONE);
+        String name = kind + ":" + settings.model().strip();
+        ResponseCache cache = ResponseCache.under(site);
+        return new LlmWriter(name, chat, WriterPrompt.forSite(site), cache, options.temperature(), WriterMemory.NONE,
+                new Enrichment(name, chat, cache, site, enrichment));
     }
 
     /**

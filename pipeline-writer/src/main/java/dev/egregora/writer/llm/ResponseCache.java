@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * Thread-safe (distinct keys are distinct files; the same key written twice holds the same content).
  */
 final class ResponseCache {
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{16,128}");
     private final Path dir;
 
@@ -34,8 +35,12 @@ final class ResponseCache {
     }
 
     Optional<String> get(String key) {
+        Path file = file(key);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty(); // the common miss without the cost of an exception
+        }
         try {
-            return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8));
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -46,8 +51,12 @@ final class ResponseCache {
     void put(String key, String value) {
         Path target = file(key);
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), key.substring(0, 8), ".tmp");
+            if (!Files.isDirectory(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
+            // unique per writer thread and call; no SecureRandom name as Files.createTempFile would draw
+            Path tmp = target.resolveSibling(key + "." + Thread.currentThread().getId() + "." + SEQ.incrementAndGet()
+                    + ".tmp");
             try {
                 Files.writeString(tmp, value, StandardCharsets.UTF_8);
                 try {

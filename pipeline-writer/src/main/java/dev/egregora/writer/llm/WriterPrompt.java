@@ -8,6 +8,7 @@ import dev.egregora.core.model.Message;
 import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.model.Post;
 import dev.egregora.writer.memory.WriterMemory;
+import dev.egregora.writer.text.ChatText;
 import dev.egregora.writer.memory.store.AuthorNoteStore.AuthorNote;
 
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.Set;
 public final class WriterPrompt {
     public static final String OVERRIDE = ".egregora/prompts/writer.md";
     private static final String BUILT_IN = "writer.md";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -79,14 +79,15 @@ public final class WriterPrompt {
 
     /** The prompt for one window, without memory. */
     public String render(WindowContent content, String languageName) {
-        return render(content, languageName, WriterMemory.Recall.NONE);
+        return render(content, languageName, WriterMemory.Recall.NONE, Enrichment.Notes.NONE);
     }
 
     /**
      * The prompt for one window; {@code recall} holds earlier posts the writer should know about and notes on the
      * window's authors, both possibly empty.
      */
-    public String render(WindowContent content, String languageName, WriterMemory.Recall recall) {
+    public String render(WindowContent content, String languageName, WriterMemory.Recall recall,
+                         Enrichment.Notes notes) {
         List<Post> related = recall.related();
         Map<String, Author> authors = content.authors();
         Set<String> people = new LinkedHashSet<>();
@@ -98,16 +99,35 @@ public final class WriterPrompt {
             if (a != null) {
                 people.add(who);
             }
-            transcript.append('[').append(STAMP.format(m.ts())).append("] ").append(who).append(": ")
-                    .append(m.text().replace("\r", "").replace("\n", "\n    "));
+            transcript.append('[');
+            stamp(transcript, m.ts());
+            transcript.append("] ").append(who).append(": ");
+            String text = m.text();
+            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                text = text.replace("\r", "").replace("\n", "\n    ");
+            }
+            transcript.append(text);
             MediaItem item = m.mediaId() == null ? null : content.media().get(m.mediaId());
             if (item != null) {
-                transcript.append(" [").append(item.kind()).append(": ").append(item.relPath()).append(']');
+                transcript.append(" [").append(item.kind()).append(": ").append(item.relPath());
+                String alt = notes.altTexts().get(item.id());
+                if (alt != null) {
+                    transcript.append(" - shows: ").append(alt);
+                }
+                transcript.append(']');
                 media.add(item.kind() + " " + item.relPath());
             } else if (m.mediaName() != null && !m.mediaName().isBlank()) {
                 transcript.append(" [attachment not exported]");
             }
             transcript.append('\n');
+            if (!notes.links().isEmpty()) {
+                for (String url : ChatText.urls(m.text())) {
+                    String about = notes.links().get(url);
+                    if (about != null) {
+                        transcript.append("    (link ").append(url).append(": ").append(about).append(")\n");
+                    }
+                }
+            }
         }
         String memory = "";
         if (!related.isEmpty()) {
@@ -139,13 +159,53 @@ public final class WriterPrompt {
             }
             profiles.append('\n');
         }
-        String range = STAMP.format(content.window().start()) + " – " + STAMP.format(content.window().end()) + " UTC";
-        return template.replace("{{language}}", languageName)
-                .replace("{{participants}}", people.isEmpty() ? "(none)" : String.join(", ", people))
-                .replace("{{date_range}}", range)
-                .replace("{{media}}", media.isEmpty() ? "none" : String.join("; ", media))
-                .replace("{{memory}}", memory)
-                .replace("{{profiles}}", profiles.toString())
-                .replace("{{transcript}}", transcript.toString().stripTrailing());
+        StringBuilder range = new StringBuilder(40);
+        stamp(range, content.window().start());
+        range.append(" – ");
+        stamp(range, content.window().end());
+        range.append(" UTC");
+        Map<String, String> values = Map.of("language", languageName,
+                "participants", people.isEmpty() ? "(none)" : String.join(", ", people),
+                "date_range", range.toString(),
+                "media", media.isEmpty() ? "none" : String.join("; ", media),
+                "memory", memory, "profiles", profiles.toString(),
+                "transcript", transcript.toString().stripTrailing());
+        return fill(values);
+    }
+
+    /** The template with every {@code {{name}}} of {@code values} replaced, in one pass; other text kept as is. */
+    private String fill(Map<String, String> values) {
+        StringBuilder out = new StringBuilder(template.length() + values.get("transcript").length() + 512);
+        int from = 0;
+        for (int open = template.indexOf("{{"); open >= 0; open = template.indexOf("{{", from)) {
+            int close = template.indexOf("}}", open + 2);
+            String value = close < 0 ? null : values.get(template.substring(open + 2, close));
+            if (value == null) {
+                out.append(template, from, open + 2);
+                from = open + 2;
+                continue;
+            }
+            out.append(template, from, open).append(value);
+            from = close + 2;
+        }
+        return out.append(template, from, template.length()).toString();
+    }
+
+    /** {@code uuuu-MM-dd HH:mm} in UTC (years 0-9999), without a formatter (it is on every transcript line). */
+    static void stamp(StringBuilder sb, java.time.Instant t) {
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        pad(sb, d.getYear(), 4).append('-');
+        pad(sb, d.getMonthValue(), 2).append('-');
+        pad(sb, d.getDayOfMonth(), 2).append(' ');
+        pad(sb, d.getHour(), 2).append(':');
+        pad(sb, d.getMinute(), 2);
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int value, int width) {
+        String v = Integer.toString(value);
+        for (int i = v.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(v);
     }
 }

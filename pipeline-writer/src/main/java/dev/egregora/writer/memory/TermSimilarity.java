@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * "Related posts" without a model: cosine similarity of TF-IDF vectors over the words of each post's title, summary and
  * tags (stopwords of every supported language left out; a tag counts twice, as the writer's own choice of topic). Scored through an inverted index, so the cost is the sum of the
- * squared posting-list lengths, not posts²; words in more than half of the posts carry little and are skipped.
+ * squared posting-list lengths, not posts²; words in more than half of the posts, or in more than a tenth of them and
+ * more than {@value #MAX_DF}, carry little and are skipped (they would make every pair a candidate).
  * Deterministic: posts and terms are visited in sorted order and ties are broken by post id. Stateless, thread-safe.
  */
 public final class TermSimilarity {
@@ -24,6 +25,13 @@ public final class TermSimilarity {
 
     /** A similar post and its cosine similarity (0..1]. */
     public record Neighbour(String postId, double score) {
+    }
+
+    /** Words in more than this many posts (or a tenth of them, if more) are too common to relate posts. */
+    static final int MAX_DF = 50;
+
+    private static boolean better(double[] score, int a, int b) {
+        return score[a] != score[b] ? score[a] > score[b] : a < b;
     }
 
     public List<Match> topK(List<PostText> posts, int k) {
@@ -61,7 +69,7 @@ public final class TermSimilarity {
             double norm = 0;
             for (Map.Entry<String, Integer> e : counts.get(i).entrySet()) {
                 int d = df.get(e.getKey());
-                if (d < 2 || d * 2 > n) {
+                if (d < 2 || d * 2 > n || d > Math.max(MAX_DF, n / 10)) {
                     continue;
                 }
                 double w = (1 + Math.log(e.getValue())) * Math.log((double) n / d);
@@ -81,36 +89,56 @@ public final class TermSimilarity {
                 weightsById.get(termsOf[i][j]).add(weightsOf[i][j]);
             }
         }
+        int[][] postings = new int[postingsById.size()][];
+        double[][] postingWeights = new double[postingsById.size()][];
+        for (int t = 0; t < postings.length; t++) {
+            postings[t] = postingsById.get(t).stream().mapToInt(Integer::intValue).toArray();
+            postingWeights[t] = weightsById.get(t).stream().mapToDouble(Double::doubleValue).toArray();
+        }
         double[] score = new double[n];
         int[] touched = new int[n];
         List<Match> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int touchedCount = 0;
             for (int j = 0; j < termsOf[i].length; j++) {
-                List<Integer> post = postingsById.get(termsOf[i][j]);
-                List<Double> weight = weightsById.get(termsOf[i][j]);
+                int[] post = postings[termsOf[i][j]];
+                double[] weight = postingWeights[termsOf[i][j]];
                 double wi = weightsOf[i][j];
-                for (int p = 0; p < post.size(); p++) {
-                    int other = post.get(p);
+                for (int p = 0; p < post.length; p++) {
+                    int other = post[p];
                     if (other == i) {
                         continue;
                     }
                     if (score[other] == 0) {
                         touched[touchedCount++] = other;
                     }
-                    score[other] += wi * weight.get(p);
+                    score[other] += wi * weight[p];
                 }
             }
-            List<Neighbour> best = new ArrayList<>(touchedCount);
+            // the k best by (score desc, index asc = id asc): insertion into a k-slot array, no full sort
+            int[] best = new int[k];
+            int found = 0;
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
-                best.add(new Neighbour(sorted.get(other).id(), Math.min(1.0, score[other])));
-                score[other] = 0;
+                if (found == k && !better(score, other, best[k - 1])) {
+                    continue;
+                }
+                int at = found < k ? found++ : k - 1;
+                while (at > 0 && better(score, other, best[at - 1])) {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+                best[at] = other;
             }
-            best.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
-                    : a.postId().compareTo(b.postId()));
-            if (!best.isEmpty()) {
-                out.add(new Match(sorted.get(i).id(), List.copyOf(best.subList(0, Math.min(k, best.size())))));
+            List<Neighbour> neighbours = new ArrayList<>(found);
+            for (int b = 0; b < found; b++) {
+                neighbours.add(new Neighbour(sorted.get(best[b]).id(), Math.min(1.0, score[best[b]])));
+            }
+            for (int t = 0; t < touchedCount; t++) {
+                score[touched[t]] = 0;
+            }
+            if (found > 0) {
+                out.add(new Match(sorted.get(i).id(), List.copyOf(neighbours)));
             }
         }
         return out;
