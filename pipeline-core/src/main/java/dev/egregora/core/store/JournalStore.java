@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The run journal: {@code runs}, and per window the signature last written and whether it succeeded. */
@@ -66,28 +67,25 @@ public final class JournalStore {
         });
     }
 
-    /** Records windows' outcomes inside the caller's transaction. */
-    static void record(Connection c, Iterable<Outcome> outcomes, String runId, Instant now) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM window_journal WHERE window_id = ?");
-             PreparedStatement ins = c.prepareStatement("INSERT INTO window_journal (window_id, signature, status, "
-                     + "run_id, attempts, error, updated_at, tokens_in, tokens_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    /** Records windows' outcomes inside the caller's transaction: one {@code DELETE}, then an appender. */
+    static void record(Workspace workspace, Connection c, List<Outcome> outcomes, String runId, Instant now)
+            throws SQLException {
+        PostStore.deleteIds(c, "DELETE FROM window_journal WHERE window_id IN (SELECT unnest(?::VARCHAR[]))",
+                outcomes.stream().map(Outcome::windowId).toList());
+        LocalDateTime at = utc(now);
+        workspace.append("window_journal", a -> {
             for (Outcome o : outcomes) {
-                del.setString(1, o.windowId());
-                del.addBatch();
-                ins.setString(1, o.windowId());
-                ins.setString(2, o.signature());
-                ins.setString(3, o.error() == null ? "done" : "failed");
-                ins.setString(4, runId);
-                ins.setInt(5, o.attempts());
-                ins.setString(6, o.error());
-                ins.setObject(7, utc(now));
-                ins.setLong(8, o.tokensIn());
-                ins.setLong(9, o.tokensOut());
-                ins.addBatch();
+                a.beginRow().append(o.windowId()).append(o.signature()).append(o.error() == null ? "done" : "failed")
+                        .append(runId).append(o.attempts());
+                if (o.error() == null) {
+                    a.appendNull();
+                } else {
+                    a.append(o.error());
+                }
+                a.append(o.tokensIn()).append(o.tokensOut()).append(at).endRow();
             }
-            del.executeBatch();
-            ins.executeBatch();
-        }
+            return outcomes.size();
+        });
     }
 
     /** The result of writing one window: {@code error} is null when it succeeded. */

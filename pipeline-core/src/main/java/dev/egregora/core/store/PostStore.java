@@ -49,39 +49,38 @@ public final class PostStore {
         });
     }
 
-    /** Replaces the given posts (by id) and records every outcome of the batch, atomically. */
+    /**
+     * Replaces the given posts (by id) and records every outcome of the batch, atomically: one {@code DELETE} of the
+     * batch's ids, then the rows through DuckDB's appender (a prepared {@code INSERT} per post cost ~2 ms each).
+     */
     public void commit(List<Post> posts, List<JournalStore.Outcome> outcomes, String runId, Instant now) {
         workspace.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM posts WHERE id = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO posts (id, slug, signature, title, summary, "
-                         + "date, end_date, tags, author_ids, media_ids, language, body_md, writer) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            deleteIds(c, "DELETE FROM posts WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                    posts.stream().map(Post::id).toList());
+            workspace.append("posts", a -> {
                 for (Post p : posts) {
-                    del.setString(1, p.id());
-                    del.addBatch();
+                    a.beginRow().append(p.id()).append(p.slug()).append(p.signature()).append(p.title())
+                            .append(p.summary()).append(JournalStore.utc(p.date()))
+                            .append(JournalStore.utc(p.endDate())).append(p.tags()).append(p.authorIds())
+                            .append(p.mediaIds()).append(p.language()).append(p.bodyMarkdown()).append(p.writer())
+                            .endRow();
                 }
-                del.executeBatch();
-                for (Post p : posts) {
-                    ins.setString(1, p.id());
-                    ins.setString(2, p.slug());
-                    ins.setString(3, p.signature());
-                    ins.setString(4, p.title());
-                    ins.setString(5, p.summary());
-                    ins.setObject(6, JournalStore.utc(p.date()));
-                    ins.setObject(7, JournalStore.utc(p.endDate()));
-                    ins.setArray(8, array(c, p.tags()));
-                    ins.setArray(9, array(c, p.authorIds()));
-                    ins.setArray(10, array(c, p.mediaIds()));
-                    ins.setString(11, p.language());
-                    ins.setString(12, p.bodyMarkdown());
-                    ins.setString(13, p.writer());
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
-            JournalStore.record(c, outcomes, runId, now);
+                return posts.size();
+            });
+            JournalStore.record(workspace, c, outcomes, runId, now);
             return null;
         });
+    }
+
+    /** Runs a {@code DELETE ... IN (SELECT unnest(?))} with {@code ids} as its one array parameter. */
+    static void deleteIds(Connection c, String sql, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement del = c.prepareStatement(sql)) {
+            del.setArray(1, array(c, ids));
+            del.executeUpdate();
+        }
     }
 
     /** Drops posts and journal entries of windows that no longer exist. Returns the posts removed. */
