@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -246,11 +247,11 @@ public final class OfflineWriter implements PostWriter {
         int[] words = new int[n];
         for (int i = 0; i < n; i++) {
             Message m = messages.get(i);
-            Set<String> repliers = new TreeSet<>();
+            Instant replyDeadline = m.ts().plus(REPLY_WINDOW);
+            Set<String> repliers = new HashSet<>();
             for (int j = i + 1; j < n && j <= i + REPLY_LOOKAHEAD; j++) {
                 Message r = messages.get(j);
-                if (Objects.equals(r.authorId(), m.authorId())
-                        || Duration.between(m.ts(), r.ts()).compareTo(REPLY_WINDOW) > 0) {
+                if (Objects.equals(r.authorId(), m.authorId()) || r.ts().isAfter(replyDeadline)) {
                     break;
                 }
                 if (r.authorId() != null) {
@@ -262,8 +263,8 @@ public final class OfflineWriter implements PostWriter {
             replyScore[i] += 100 * replies[i] + (m.text().strip().endsWith("?") ? 5 : 0);
             List<String> ws = tokens.get(i).lower();
             words[i] = tokens.get(i).wordCount();
-            for (String w : new TreeSet<>(ws)) {
-                if (top.contains(w)) {
+            for (String w : top) { // sorted, so the sum is the same whatever the message's word order
+                if (ws.contains(w)) {
                     salience[i] += vocab.idf(w);
                 }
             }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Reads chat text: words, links and emoji. Stateless and thread-safe. */
 public final class ChatText {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+");
-    private static final Pattern FILE = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_\\-])[\\p{L}\\p{N}_\\-]++\\.(?:jpe?g|png|gif|webp|heic|mp4"
+    static final Pattern FILE = Pattern.compile("(?i)(?<![\\p{L}\\p{N}_\\-])[\\p{L}\\p{N}_\\-]++\\.(?:jpe?g|png|gif|webp|heic|mp4"
             + "|mov|3gp|webm|opus|ogg|m4a|mp3|aac|pdf|docx?|xlsx?|pptx?|txt|zip|vcf)\\b");
     /** Replaces links and attachment file names with {@code replacement}; cheap when there are none. */
     private static String withoutLinksAndFiles(String text, String replacement) {
@@ -17,10 +17,24 @@ public final class ChatText {
         if (mayHaveUrl(t)) {
             t = URL.matcher(t).replaceAll(replacement);
         }
-        if (t.indexOf('.') >= 0) {
+        if (mayHaveFileName(t)) {
             t = FILE.matcher(t).replaceAll(replacement);
         }
         return t;
+    }
+
+    /**
+     * False when {@link #FILE} cannot match: no '.' between a name character and an extension's first character
+     * (an ASCII letter, as {@code (?i)} folds ASCII only, or the '3' of 3gp). Most messages end a sentence with '.', and the regex scan is the costly part.
+     */
+    static boolean mayHaveFileName(String t) {
+        for (int i = t.indexOf('.', 1); i > 0 && i + 1 < t.length(); i = t.indexOf('.', i + 1)) {
+            char next = t.charAt(i + 1);
+            if (next == '3' || (next < 128 && Character.isLetter(next))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mayHaveUrl(String t) {

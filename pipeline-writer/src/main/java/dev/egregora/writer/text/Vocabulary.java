@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Document frequencies of a chat's words (one message = one document) and its language, learned once and then read
@@ -25,20 +26,41 @@ public final class Vocabulary {
         this.language = language;
     }
 
-    /** Learns from every message text of a chat. */
+    /** Messages counted per task when learning in parallel. */
+    private static final int CHUNK = 16_384;
+    /** Words of the chat's first messages that language detection reads. */
+    private static final int SAMPLE_WORDS = 200_000;
+
+    /**
+     * Learns from every message text of a chat: document frequencies counted in parallel over chunks of messages
+     * (the common fork-join pool), the language from the first {@value #SAMPLE_WORDS} words in order.
+     */
     public static Vocabulary learn(Collection<String> texts) {
-        Map<String, Integer> df = new HashMap<>();
+        List<String> all = List.copyOf(texts);
+        Map<String, Integer> df = IntStream.range(0, (all.size() + CHUNK - 1) / CHUNK).parallel()
+                .mapToObj(c -> documentFrequencies(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK))))
+                .reduce(Vocabulary::merge).orElseGet(HashMap::new);
         List<String> sample = new ArrayList<>();
+        for (int i = 0; i < all.size() && sample.size() < SAMPLE_WORDS; i++) {
+            sample.addAll(ChatText.allWords(all.get(i)));
+        }
+        return new Vocabulary(df, all.size(), Language.detect(sample));
+    }
+
+    private static Map<String, Integer> documentFrequencies(List<String> texts) {
+        Map<String, Integer> df = new HashMap<>();
         for (String text : texts) {
-            Set<String> seen = new HashSet<>(ChatText.words(text));
-            for (String w : seen) {
+            for (String w : new HashSet<>(ChatText.words(text))) {
                 df.merge(w, 1, Integer::sum);
             }
-            if (sample.size() < 200_000) {
-                sample.addAll(ChatText.allWords(text));
-            }
         }
-        return new Vocabulary(df, texts.size(), Language.detect(sample));
+        return df;
+    }
+
+    private static Map<String, Integer> merge(Map<String, Integer> a, Map<String, Integer> b) {
+        Map<String, Integer> big = a.size() >= b.size() ? a : b;
+        (big == a ? b : a).forEach((w, n) -> big.merge(w, n, Integer::sum));
+        return big;
     }
 
     public Language language() {
