@@ -14,12 +14,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The default {@link ProfileWriter}: counts, the active period, a 24-hour (UTC) activity histogram, top words
@@ -40,29 +41,18 @@ public final class OfflineProfileWriter implements ProfileWriter {
     @Override
     public Profile write(Author author, List<Message> messages, List<Post> posts) {
         String name = author.displayName();
-        List<Integer> hours = new ArrayList<>(Collections.nCopies(24, 0));
-        Map<String, Integer> words = new HashMap<>();
-        Map<String, Integer> emoji = new HashMap<>();
+        Tally tally = IntStream.range(0, (messages.size() + CHUNK - 1) / CHUNK).parallel()
+                .mapToObj(c -> Tally.of(messages.subList(c * CHUNK, Math.min(messages.size(), (c + 1) * CHUNK))))
+                .reduce(Tally::merge).orElseGet(Tally::new);
+        Map<String, Integer> words = tally.words;
+        Map<String, Integer> emoji = tally.emoji;
+        Instant first = tally.first;
+        Instant last = tally.last;
         List<String> sample = new ArrayList<>();
-        Instant first = null;
-        Instant last = null;
-        for (Message m : messages) {
-            int h = m.ts().atZone(ZoneOffset.UTC).getHour();
-            hours.set(h, hours.get(h) + 1);
-            first = first == null || m.ts().isBefore(first) ? m.ts() : first;
-            last = last == null || m.ts().isAfter(last) ? m.ts() : last;
-            for (String w : ChatText.words(m.text())) {
-                if (!Language.isAnyStopword(w) && w.chars().anyMatch(Character::isLetter)) {
-                    words.merge(w, 1, Integer::sum);
-                }
-            }
-            for (String e : ChatText.emoji(m.text())) {
-                emoji.merge(e, 1, Integer::sum);
-            }
-            if (sample.size() < 50_000) {
-                sample.addAll(ChatText.allWords(m.text()));
-            }
+        for (int i = 0; i < messages.size() && sample.size() < 50_000; i++) {
+            sample.addAll(ChatText.allWords(messages.get(i).text()));
         }
+        List<Integer> hours = Arrays.stream(tally.perHour).boxed().toList();
         Language lang = Language.detect(sample);
         List<String> topWords = top(words, TOP_WORDS);
         List<String> topEmoji = top(emoji, TOP_EMOJI);
@@ -112,6 +102,47 @@ public final class OfflineProfileWriter implements ProfileWriter {
         }
         return new Profile(author.id(), name, n, first, last, hours, topWords, topEmoji, postIds,
                 md.toString().stripTrailing() + "\n");
+    }
+
+    /** Messages counted per task: an author's messages are counted in parallel on the common fork-join pool. */
+    private static final int CHUNK = 16_384;
+
+    /** Counts over some of an author's messages; tallies of disjoint chunks merge into the tally of all. */
+    private static final class Tally {
+        final int[] perHour = new int[24];
+        final Map<String, Integer> words = new HashMap<>();
+        final Map<String, Integer> emoji = new HashMap<>();
+        Instant first;
+        Instant last;
+
+        static Tally of(List<Message> messages) {
+            Tally t = new Tally();
+            for (Message m : messages) {
+                t.perHour[(int) (Math.floorMod(m.ts().getEpochSecond(), 86_400L) / 3_600L)]++;
+                t.first = t.first == null || m.ts().isBefore(t.first) ? m.ts() : t.first;
+                t.last = t.last == null || m.ts().isAfter(t.last) ? m.ts() : t.last;
+                for (String w : ChatText.words(m.text())) {
+                    if (!Language.isAnyStopword(w) && w.chars().anyMatch(Character::isLetter)) {
+                        t.words.merge(w, 1, Integer::sum);
+                    }
+                }
+                for (String e : ChatText.emoji(m.text())) {
+                    t.emoji.merge(e, 1, Integer::sum);
+                }
+            }
+            return t;
+        }
+
+        Tally merge(Tally o) {
+            for (int h = 0; h < 24; h++) {
+                perHour[h] += o.perHour[h];
+            }
+            o.words.forEach((w, n) -> words.merge(w, n, Integer::sum));
+            o.emoji.forEach((e, n) -> emoji.merge(e, n, Integer::sum));
+            first = first == null || (o.first != null && o.first.isBefore(first)) ? o.first : first;
+            last = last == null || (o.last != null && o.last.isAfter(last)) ? o.last : last;
+            return this;
+        }
     }
 
     private static List<String> top(Map<String, Integer> counts, int k) {
