@@ -16,6 +16,7 @@ final class MessageIds {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
+    private static final int LONG_TEXT = 1 << 16;
     private final byte[] chat;
     private byte[] buf = new byte[1024];
     private long prefix;
@@ -25,12 +26,18 @@ final class MessageIds {
     }
 
     String id(LocalDateTime time, String authorId, String text, int occurrence) {
-        int textMax = text.length() * 3;
+        // a long text is measured exactly and its buffer not kept: a 50 MB message needed a 150 MB buffer for the
+        // whole ingest (reliability finding F8)
+        boolean longText = text.length() > LONG_TEXT;
+        int textMax = longText ? Utf8Length.of(text) : text.length() * 3;
         int need = chat.length + 1 + 8 + (authorId == null ? 0 : authorId.length()) + 1 + textMax + 3;
-        if (need > buf.length) {
-            buf = new byte[Math.max(need, buf.length * 2)];
-        }
         byte[] b = buf;
+        if (need > b.length) {
+            b = new byte[longText ? need : Math.max(need, b.length * 2)];
+            if (!longText) {
+                buf = b;
+            }
+        }
         int p = 0;
         System.arraycopy(chat, 0, b, 0, chat.length);
         p += chat.length;

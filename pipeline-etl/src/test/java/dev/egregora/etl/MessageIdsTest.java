@@ -39,5 +39,32 @@ class MessageIdsTest {
         assertThat(ids.id(t, a, "x".repeat(100_000), 0)).matches("[0-9a-f]{32}").isNotEqualTo(id);
     }
 
+    @Test
+    void aLongTextHashesItsExactUtf8Bytes() {
+        // over 64 Ki chars the buffer is sized by the exact UTF-8 length (F8): multi-byte text must still fit and
+        // hash the same bytes as the layout above (chat id, 0, packed time, author, 0, text, 0, occurrence)
+        String text = "é".repeat(40_000) + "\uD83D\uDE03".repeat(20_000) + "\uD800" + "€".repeat(10_000);
+        LocalDateTime t = LocalDateTime.of(2024, 2, 1, 10, 0, 5);
+        MessageIds ids = new MessageIds("wa-1");
+        String id = ids.id(t, "a", text, 2);
+
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("wa-1".getBytes(StandardCharsets.UTF_8));
+        b.write(0);
+        long packed = (2024L << 40) | (2L << 32) | (1L << 24) | (10L << 16) | 5;
+        for (int i = 7; i >= 0; i--) {
+            b.write((int) (packed >>> (i * 8)));
+        }
+        b.write('a');
+        b.write(0);
+        b.writeBytes(text.replace("\uD800", "\uFFFD").getBytes(StandardCharsets.UTF_8));
+        b.write(0);
+        b.write(0);
+        b.write(2);
+        long[] h = MessageIds.murmur3x64(b.toByteArray(), b.size());
+        assertThat(id).isEqualTo(String.format("%016x%016x", h[0], h[1]));
+        assertThat(ids.id(t, "a", "short", 0)).isEqualTo(new MessageIds("wa-1").id(t, "a", "short", 0));
+    }
+
     private static final String PINNED = "c6f2f52310239a30f9349282f005cd49";
 }
