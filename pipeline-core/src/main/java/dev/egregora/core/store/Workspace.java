@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A site directory and its single source of truth, {@code SITE/.egregora/egregora.duckdb}.
@@ -34,6 +36,9 @@ import java.util.Set;
 public final class Workspace implements AutoCloseable {
     public static final String DATA_DIR = ".egregora";
     public static final String DATABASE_FILE = "egregora.duckdb";
+
+    /** DuckDB's file-lock refusal: {@code Conflicting lock is held in /usr/bin/duckdb (PID 123)}. */
+    private static final Pattern LOCK_HOLDER = Pattern.compile("Conflicting lock is held in (.+? \\(PID \\d+\\))");
 
     private final Path site;
     private final FileChannel lockChannel;
@@ -91,6 +96,12 @@ public final class Workspace implements AutoCloseable {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db);
         } catch (SQLException e) {
             String msg = String.valueOf(e.getMessage());
+            Matcher holder = LOCK_HOLDER.matcher(msg);
+            if (holder.find()) {
+                // our own runs take SITE/.egregora/lock first, so this is another program (a duckdb shell, a notebook)
+                throw new EgregoraException("the site database " + db + " is open in another program (" + holder.group(1)
+                        + "): close it, then run again", e);
+            }
             if (msg.contains("lock")) {
                 throw new WorkspaceLockedException(site);
             }
