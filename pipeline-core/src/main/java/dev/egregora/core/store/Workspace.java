@@ -128,21 +128,28 @@ public final class Workspace implements AutoCloseable {
     public <T> T inTransaction(SqlWork<T> work) {
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
                 // DuckDB's driver begins the transaction at the first statement; an appender used before any
                 // statement would otherwise commit on its own and escape a rollback
                 try (Statement begin = connection.createStatement()) {
                     begin.execute("SELECT 1");
                 }
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
+                // a failed commit (disk full) leaves no transaction, so restoring auto-commit would throw "cannot
+                // commit - no transaction is active" and hide the cause (reliability finding F10)
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the original failure is what the user needs to see
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new EgregoraException("database error: " + firstLine(e.getMessage()), e);
         }
