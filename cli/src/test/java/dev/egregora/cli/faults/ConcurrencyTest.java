@@ -57,8 +57,12 @@ class ConcurrencyTest {
         Process server = java(Main.class.getName(), "serve", "--site", site.toString(), "--port", "0").start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String banner = out.readLine();
-            assertThat(banner).as("serve banner").contains(" at http://127.0.0.1:");
-            URI base = URI.create(banner.substring(banner.indexOf("http://"), banner.indexOf(" (")));
+            while (banner != null && !banner.startsWith("Serving ")) {
+                banner = out.readLine(); // serve builds first and prints the build summary
+            }
+            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/").matcher(String.valueOf(banner));
+            assertThat(url.find()).as("serve banner: " + banner).isTrue();
+            URI base = URI.create(url.group());
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
             Path export = Cli.export(dir, 600);
