@@ -18,9 +18,12 @@ class OfflineRankTest {
     @Test
     void aLivelyExchangeOutranksAMonologue() {
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
-            // chat c: messages 0..5 by alternating authors (window c:0), then 6 messages by one author (window c:1)
+            // chat c: messages 0..5 by alternating authors (window c:0), then 6 messages by one author (window c:1);
+            // z opted out: windows index publishable messages only, so z's messages take no position and no turn
+            ws.execute("INSERT INTO authors VALUES ('a','c','A','ra',NULL,false),('b','c','B','rb',NULL,false),"
+                    + "('c','c','C','rc',NULL,false),('z','c','Z','rz',NULL,true)");
             StringBuilder msgs = new StringBuilder("INSERT INTO messages VALUES ");
-            String[] authors = {"a", "b", "c", "a", "b", "c", "a", "a", "a", "a", "a", "a"};
+            String[] authors = {"a", "b", "z", "c", "a", "b", "c", "a", "z", "a", "a", "a", "a", "a"};
             for (int i = 0; i < authors.length; i++) {
                 msgs.append(i == 0 ? "" : ",").append("('m").append(i).append("','c',TIMESTAMP '2025-01-01 10:00:00' + INTERVAL ")
                         .append(i).append(" MINUTE,").append(i).append(",'").append(authors[i])
