@@ -26,16 +26,16 @@ case "$area" in windowing|site|etl|all) ;; *) echo "scaling: unknown area '$area
 if [ "$area" = windowing ] || [ "$area" = all ]; then
   measure "$results-windowing-cut-$stamp.json" 'dev\.egregora\.benchmarks\.windowing\.WindowCutterBenchmark\.cutAndSign' \
     -p messages=10000,100000,1000000,10000000 -p unit=MESSAGES,CONVERSATION
-  measure "$results-windowing-load-$stamp.json" 'dev\.egregora\.benchmarks\.windowing\.WindowColumnsLoadBenchmark' \
+  measure "$results-windowing-load-$stamp.json" 'dev\.egregora\.benchmarks\.windowing\.WindowColumnsLoadBenchmark\.load' \
     -p messages=10000,100000,1000000
   chart windowing messages "Windowing: cut + signatures, and column load from DuckDB, vs messages" \
     "$results-windowing-cut-$stamp.json" "$results-windowing-load-$stamp.json"
 fi
 if [ "$area" = site ] || [ "$area" = all ]; then
   measure "$results-site-$stamp.json" \
-    'dev\.egregora\.benchmarks\.site\.(IndexGenerationBenchmark|IncrementalBuildBenchmark\.noChange)' \
+    'dev\.egregora\.benchmarks\.site\.IndexGenerationBenchmark' \
     -p posts=1000,10000,100000
-  chart site posts "Site: index generation and no-change rebuild vs posts" "$results-site-$stamp.json"
+  chart site posts "Site: index generation vs posts" "$results-site-$stamp.json"
 fi
 if [ "$area" = etl ] || [ "$area" = all ]; then
   measure "$results-etl-$stamp.json" 'dev\.egregora\.benchmarks\.etl\.ParserBenchmark' -p messages=10000,100000,1000000

@@ -23,11 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Draws a scaling chart (PNG) from JMH JSON results: for every benchmark that has the numeric parameter {@code --x},
  * one line of score against that parameter, both axes logarithmic, one series per benchmark and combination of the
- * other parameters. Linear cost shows as lines of slope 1.
+ * other parameters ({@code --match REGEX} keeps only the series whose name matches). Linear cost shows as lines of
+ * slope 1.
  *
  * <pre>./bench chart --x messages --out BENCHMARKS-windowing.png --title "..." RESULT.json...</pre>
  */
@@ -43,17 +45,19 @@ public final class Chart {
         String x = null;
         Path out = null;
         String title = "Scaling";
+        Pattern match = Pattern.compile("");
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--x" -> x = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--title" -> title = args[++i];
+                case "--match" -> match = Pattern.compile(args[++i]);
                 default -> inputs.add(Path.of(args[i]));
             }
         }
         if (x == null || out == null || inputs.isEmpty()) {
-            System.err.println("usage: chart --x PARAM --out FILE.png [--title TEXT] RESULT.json...");
+            System.err.println("usage: chart --x PARAM --out FILE.png [--title TEXT] [--match REGEX] RESULT.json...");
             System.exit(2);
         }
         List<Point> points = new ArrayList<>();
@@ -65,6 +69,8 @@ public final class Chart {
                 System.exit(1);
             }
         }
+        Pattern keep = match;
+        points.removeIf(p -> !keep.matcher(p.series()).find());
         if (points.isEmpty()) {
             System.err.println("chart: no benchmark in the input has a numeric parameter '" + x + "'");
             System.exit(1);
@@ -99,6 +105,9 @@ public final class Chart {
             }
             others.forEach((k, v) -> series.append(' ').append(k).append('=').append(v));
             JsonNode m = b.path("primaryMetric");
+            if (!(m.path("score").asDouble() > 0)) {
+                continue; // a log axis cannot show it (a benchmark that measured nothing)
+            }
             out.add(new Point(series.toString(), xv, m.path("score").asDouble(), m.path("scoreUnit").asText()));
         }
         return out;

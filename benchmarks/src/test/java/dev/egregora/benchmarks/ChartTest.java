@@ -24,13 +24,16 @@ class ChartTest {
               {"benchmark": "dev.egregora.benchmarks.windowing.WindowCutterBenchmark.cut", "mode": "avgt",
                "params": {"messages": "10000", "unit": "HOURS"},
                "primaryMetric": {"score": 0.010, "scoreUnit": "ms/op"}},
+              {"benchmark": "dev.egregora.benchmarks.windowing.WindowCutterBenchmark.cut", "mode": "avgt",
+               "params": {"messages": "1000", "unit": "DAYS"},
+               "primaryMetric": {"score": 0.0, "scoreUnit": "ms/op"}},
               {"benchmark": "dev.egregora.benchmarks.site.CardBenchmark.render", "mode": "avgt",
                "params": {"encoder": "PNGENCODER"},
                "primaryMetric": {"score": 218.0, "scoreUnit": "ms/op"}}
             ]""";
 
     @Test
-    void onePointPerResultWithTheParameterGroupedBySeries() throws Exception {
+    void onePointPerPositiveResultWithTheParameterGroupedBySeries() throws Exception {
         List<Chart.Point> points = Chart.points(new ObjectMapper().readTree(RESULTS), "messages");
         assertThat(points).containsExactly(
                 new Chart.Point("WindowCutterBenchmark.cut unit=DAYS", 10_000, 0.007, "ms/op"),
