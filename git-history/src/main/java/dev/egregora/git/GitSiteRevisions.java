@@ -59,7 +59,10 @@ public final class GitSiteRevisions implements SiteRevisions {
     record Tracking(Path workTree, String prefix) {
     }
 
-    /** The work tree around {@code site} when its HEAD tracks files under {@code site}. */
+    /**
+     * The work tree around {@code site} when its HEAD tracks files under {@code site}. Found from the directory
+     * alone (not from {@code GIT_DIR} and friends, which name the repository of the user's shell, not the site's).
+     */
     static Optional<Tracking> workTreeTracking(Path site) {
         Path dir;
         try {
@@ -67,7 +70,7 @@ public final class GitSiteRevisions implements SiteRevisions {
         } catch (IOException e) {
             return Optional.empty();
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
