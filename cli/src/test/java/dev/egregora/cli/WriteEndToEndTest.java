@@ -3,6 +3,9 @@ package dev.egregora.cli;
 import dev.egregora.cli.EgregoraCommandTest.Result;
 import dev.egregora.etl.sample.Layout;
 import dev.egregora.etl.sample.SampleExport;
+import dev.egregora.site.html.Slugs;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.egregora.cli.EgregoraCommandTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,96 @@ class WriteEndToEndTest {
         assertThat(second.out()).contains("0 new").contains("0 written, " + posts + " already done");
         assertThat(SiteTrees.hashes(site.resolve("public"))).isEqualTo(built);
         assertThat(count(site, "SELECT count(*) FROM runs WHERE status = 'ok'")).isEqualTo(2);
+    }
+
+    @Test
+    void postsContinueTheirBestRelatedEarlierPostAndAGrownExportMovesNoReference() throws Exception {
+        SampleExport.Options options = SampleExport.Options.defaults().withSeed(9).withLayout(Layout.IOS_DMY_24H);
+        Path early = dir.resolve("early/chat.txt");
+        Path late = dir.resolve("late/chat.txt");
+        SampleCommand.write(early, options.withMessages(700), false);
+        SampleCommand.write(late, options.withMessages(1000), false);
+        Path site = dir.resolve("site");
+        List<String> settings = List.of("--output", site.toString(), "--timezone", "UTC", "--unit", "messages",
+                "--size", "40");
+
+        Result first = run(with(early, settings));
+        assertThat(first.code()).as(first.err()).isZero();
+        Map<String, String> before = continues(site);
+        // expected, from the raw tables: each post's first related post (by rank) dated before it
+        assertThat(before).isNotEmpty().isEqualTo(firstEarlierRelated(site));
+        for (Map.Entry<String, String> c : before.entrySet()) {
+            String title = strings(site, "SELECT title FROM posts WHERE id = '" + c.getValue() + "'").get(0);
+            String slug = strings(site, "SELECT slug FROM posts WHERE id = '" + c.getValue() + "'").get(0);
+            String page = strings(site, "SELECT slug FROM posts WHERE id = '" + c.getKey() + "'").get(0);
+            Element line = Jsoup.parse(site.resolve("public/posts/"
+                    + Slugs.of(page) + ".html").toFile(), "UTF-8").selectFirst("p.continues");
+            assertThat(line).isNotNull();
+            assertThat(line.text()).isEqualTo("Continues: " + title);
+            assertThat(line.selectFirst("a").attr("href"))
+                    .isEqualTo("../posts/" + Slugs.of(slug) + ".html");
+        }
+        Map<String, String> signatures = signatures(site);
+
+        Result second = run(with(late, settings));
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("unchanged");
+        Map<String, String> after = continues(site);
+        Map<String, String> grownSignatures = signatures(site);
+        int kept = 0;
+        for (Map.Entry<String, String> c : before.entrySet()) {
+            boolean unchanged = signatures.get(c.getKey()).equals(grownSignatures.get(c.getKey()));
+            if (unchanged && grownSignatures.containsKey(c.getValue())) {
+                assertThat(after.get(c.getKey())).as("reference of unchanged post %s", c.getKey())
+                        .isEqualTo(c.getValue());
+                kept++;
+            }
+        }
+        assertThat(kept).isPositive();
+        assertThat(after.size()).isGreaterThan(before.size());
+    }
+
+    private static String[] with(Path export, List<String> settings) {
+        List<String> args = new ArrayList<>(List.of("write", export.toString()));
+        args.addAll(settings);
+        return args.toArray(String[]::new);
+    }
+
+    private static Map<String, String> continues(Path site) throws Exception {
+        return pairs(site, "SELECT post_id, continues_id FROM post_continues");
+    }
+
+    private static Map<String, String> signatures(Path site) throws Exception {
+        return pairs(site, "SELECT id, signature FROM posts");
+    }
+
+    private static Map<String, String> firstEarlierRelated(Path site) throws Exception {
+        Map<String, String> dates = pairs(site, "SELECT id, epoch_us(date) FROM posts");
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + site.resolve(".egregora/egregora.duckdb"));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT post_id, related_id FROM related_posts ORDER BY post_id, rank")) {
+            while (rs.next()) {
+                String post = rs.getString(1);
+                String related = rs.getString(2);
+                if (!out.containsKey(post) && dates.containsKey(related)
+                        && Long.parseLong(dates.get(related)) < Long.parseLong(dates.get(post))) {
+                    out.put(post, related);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> pairs(Path site, String sql) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + site.resolve(".egregora/egregora.duckdb"));
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
     }
 
     @Test

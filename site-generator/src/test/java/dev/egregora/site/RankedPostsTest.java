@@ -19,7 +19,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "Related posts" from {@code related_posts} and "top posts" from {@code post_ranks} (core-v2), incrementally. */
+/**
+ * "Related posts" from {@code related_posts} and "top posts" from {@code post_ranks} (core-v2), "Continues" from
+ * {@code post_continues} (core-v3), incrementally.
+ */
 class RankedPostsTest {
     @TempDir
     Path site;
@@ -107,6 +110,29 @@ class RankedPostsTest {
             ws.execute("UPDATE post_ranks SET rank = 0 WHERE post_id = '" + posts.get(0).id() + "'");
             assertThat(build(ws).pagesWritten()).isEqualTo(1);
             assertThat(home().select("section.top-posts li a").first().text()).isEqualTo(posts.get(0).title());
+        }
+    }
+
+    @Test
+    void continuesLineFollowsPostContinuesAndRebuildsOnlyThatPage() throws IOException {
+        try (Workspace ws = TestSites.open(site)) {
+            List<Post> posts = SamplePosts.fill(ws, 20, 13).posts();
+            Post later = posts.get(4);
+            Post earlier = posts.get(15);
+            build(ws);
+            assertThat(page(later).select("p.continues")).isEmpty();
+
+            ws.execute("INSERT INTO post_continues VALUES ('" + later.id() + "', '" + earlier.id() + "', 's')");
+            assertThat(build(ws).pagesWritten()).isEqualTo(1);
+            assertThat(page(later).select("p.continues").text()).isEqualTo("Continues: " + earlier.title());
+            assertThat(page(later).select("p.continues a").attr("href"))
+                    .isEqualTo("../posts/" + Slugs.of(earlier.slug()) + ".html");
+            assertThat(build(ws).pagesWritten()).isZero();
+
+            // a reference to a post that is gone is not shown
+            ws.execute("UPDATE post_continues SET continues_id = 'no-such-post'");
+            assertThat(build(ws).pagesWritten()).isEqualTo(1);
+            assertThat(page(later).select("p.continues")).isEmpty();
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.egregora.writer.memory.MemorySettings;
 import dev.egregora.writer.memory.PostEmbedder;
 import dev.egregora.writer.memory.PostMemory;
 import dev.egregora.writer.memory.RelatedPosts;
+import dev.egregora.writer.memory.Sequels;
 import dev.egregora.writer.offline.OfflineWriter;
 import dev.egregora.writer.profile.OfflineProfileWriter;
 import dev.egregora.writer.rank.OfflineRank;
@@ -20,7 +21,8 @@ import dev.egregora.writer.rank.TopPosts;
 
 /**
  * The pipeline-writer module's bindings: the offline writer and profile writer, the {@code post_vectors} migration,
- * and the {@code related} and {@code rank} post stages. {@link MemorySettings} defaults to term similarity; the CLI
+ * the {@code related}, {@code rank} and
+ * {@code sequels} post stages. {@link MemorySettings} defaults to term similarity; the CLI
  * overrides it from the config and flags. The embedding model is loaded only when a stage or writer asks for it.
  */
 public final class WriterModule extends AbstractModule {
@@ -35,6 +37,7 @@ public final class WriterModule extends AbstractModule {
         Multibinder<PostStage> stages = Multibinder.newSetBinder(binder(), PostStage.class);
         stages.addBinding().to(RelatedPosts.class);
         stages.addBinding().to(TopPosts.class);
+        stages.addBinding().toInstance(new Sequels());
     }
 
     @Provides

@@ -228,6 +228,9 @@ public final class SitePlanner {
             for (int r : relatedIdx) {
                 related.add(new Link(posts[r].href(), posts[r].entry().title()));
             }
+            Integer sequelOf = indexOf.get(catalog.continues().getOrDefault(e.id(), ""));
+            Link continues = sequelOf == null || sequelOf == i ? null
+                    : new Link(posts[sequelOf].href(), posts[sequelOf].entry().title());
             List<MediaView> media = media(e);
             Instant up = updated.get(info.href());
             String cardPath = settings.cards() ? "cards/" + info.fileSlug() + ".png" : null;
@@ -236,6 +239,9 @@ public final class SitePlanner {
                     .add(i + 1 < posts.length ? posts[i + 1].linkHash() : 0L);
             for (int r : relatedIdx) {
                 fp.add(posts[r].linkHash());
+            }
+            if (continues != null) {
+                fp.add("continues").add(posts[sequelOf].linkHash());
             }
             media.forEach(m -> fp.add(m.href()).add(m.kind()).add(m.name()));
             String path = info.href();
@@ -249,7 +255,7 @@ public final class SitePlanner {
                         cardPath == null ? null : settings.baseUrl() + cardPath, up != null, "post");
                 return pages.post(new PostPage(page, e.title(), info.card().date(),
                         info.card().isoDate(), info.authors(), info.tags(), html, media, older, newer, related,
-                        Math.max(1, words / 200)));
+                        Math.max(1, words / 200), continues));
             }));
             if (cardPath != null) {
                 CardRenderer.Card card = new CardRenderer.Card(e.title(), info.card().date(), settings.name(),

@@ -50,8 +50,8 @@ public final class SiteStore {
     public static final int TOP_POSTS = 5;
 
     /**
-     * Posts (metadata and content hash, newest first), authors, profiles, media, related posts and the top ranked
-     * posts, in six queries.
+     * Posts (metadata and content hash, newest first), authors, profiles, media, related posts, the top ranked
+     * posts and "continues" references, in seven queries.
      */
     public Catalog loadCatalog() {
         return loadCatalog(new HashMap<>());
@@ -66,7 +66,7 @@ public final class SiteStore {
     public Catalog loadCatalog(Map<String, PostEntry> known) {
         try {
             return new Catalog(loadPosts(known), loadAuthors(), loadProfiles(), loadMedia(), loadRelated(),
-                    loadTop());
+                    loadTop(), loadContinues());
         } catch (SQLException e) {
             throw new EgregoraException("cannot read the site's posts: " + e.getMessage(), e);
         }
@@ -214,6 +214,19 @@ public final class SiteStore {
             }
         }
         return related;
+    }
+
+    /** {@code post_continues}: post id to the id of the earlier post it continues, both existing. */
+    private Map<String, String> loadContinues() throws SQLException {
+        Map<String, String> continues = new HashMap<>();
+        String sql = "SELECT c.post_id, c.continues_id FROM post_continues c WHERE c.post_id IN (SELECT id FROM posts)"
+                + " AND c.continues_id IN (SELECT id FROM posts)";
+        try (Statement st = c().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                continues.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return continues;
     }
 
     /** Ids of the {@link #TOP_POSTS} best ranked existing posts ({@code post_ranks}, rank 1 first). */
