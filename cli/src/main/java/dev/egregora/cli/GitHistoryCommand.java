@@ -59,12 +59,16 @@ final class GitHistoryCommand implements Runnable {
         @Option(names = "--renames", description = "Detect renames (slower).")
         boolean renames;
 
+        @Option(names = "--line-stats", description = "Count added/deleted lines per file change, as "
+                + "'git log --numstat' does (slower).")
+        boolean lineStats;
+
         @Option(names = "--threads", paramLabel = "N", description = "Diff threads (default: cores).")
         Integer threads;
 
         @Override
         public void run() {
-            LoadOptions options = LoadOptions.defaults().withRenames(renames);
+            LoadOptions options = LoadOptions.defaults().withRenames(renames).withLineStats(lineStats);
             if (threads != null) {
                 options = options.withThreads(threads);
             }

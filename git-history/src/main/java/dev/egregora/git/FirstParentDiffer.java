@@ -43,14 +43,17 @@ final class FirstParentDiffer implements AutoCloseable {
     private final TreeWalk walk;
     private final RenameDetector renames;
     private final boolean detectBinary;
+    private final LineStats lineStats;
     private final byte[] probe = new byte[BINARY_PROBE];
 
-    FirstParentDiffer(ObjectReader reader, DiffConfig diffConfig, boolean detectRenames, boolean detectBinary) {
+    FirstParentDiffer(ObjectReader reader, DiffConfig diffConfig, LoadOptions options) {
         this.reader = reader;
         this.walk = new TreeWalk(reader);
         this.walk.setRecursive(true);
         this.walk.setFilter(TreeFilter.ANY_DIFF);
-        this.detectBinary = detectBinary;
+        this.detectBinary = options.detectBinary();
+        this.lineStats = options.lineStats() ? new LineStats(reader) : null;
+        boolean detectRenames = options.detectRenames();
         if (detectRenames) {
             this.renames = new RenameDetector(reader, diffConfig);
             this.renames.setRenameScore(50);
@@ -104,22 +107,41 @@ final class FirstParentDiffer implements AutoCloseable {
             int oldMode = walk.getRawMode(0);
             int newMode = walk.getRawMode(1);
             char type;
-            int side;
             if (oldMode == 0) {
                 type = 'A';
-                side = 1;
             } else if (newMode == 0) {
                 type = 'D';
-                side = 0;
             } else {
                 type = (oldMode & FileMode.TYPE_MASK) == (newMode & FileMode.TYPE_MASK) ? 'M' : 'T';
-                side = 1;
             }
-            int mode = side == 1 ? newMode : oldMode;
-            boolean binary = detectBinary && (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
-                    && isBinary(walk.getObjectId(side));
-            out.add(new FileChangeRow(sha, walk.getPathString(), null, type, binary));
+            // ids are copied out of the walk only when used: the old side for deletes and line stats
+            ObjectId oldId = type == 'D' || lineStats != null ? walk.getObjectId(0) : null;
+            ObjectId newId = type != 'D' ? walk.getObjectId(1) : null;
+            out.add(row(sha, walk.getPathString(), null, type, oldMode, oldId, newMode, newId));
         }
+    }
+
+    /**
+     * One row: the binary flag from the side that exists after the change (the old side for a delete), line stats
+     * from both sides when asked (each blob read once for both).
+     */
+    private FileChangeRow row(String sha, String path, String oldPath, char type, int oldMode, ObjectId oldId,
+                              int newMode, ObjectId newId) throws IOException {
+        boolean deleted = type == 'D';
+        int mode = deleted ? oldMode : newMode;
+        ObjectId id = deleted ? oldId : newId;
+        boolean file = (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        if (lineStats == null) {
+            return new FileChangeRow(sha, path, oldPath, type, detectBinary && file && isBinary(id));
+        }
+        byte[] before = lineStats.content(oldMode, oldId);
+        byte[] after = lineStats.content(newMode, newId);
+        byte[] side = deleted ? before : after;
+        boolean binary = detectBinary && file && (side == null ? isBinary(id) : LineStats.binary(side));
+        long stats = LineStats.count(before, after, oldMode != 0 && newMode != 0 && oldId.equals(newId));
+        return stats < 0 ? new FileChangeRow(sha, path, oldPath, type, binary)
+                : new FileChangeRow(sha, path, oldPath, type, binary, LineStats.added(stats),
+                LineStats.deleted(stats));
     }
 
     private void diffWithRenames(String sha, List<FileChangeRow> out) throws IOException {
@@ -138,9 +160,8 @@ final class FirstParentDiffer implements AutoCloseable {
             if (d != null) {
                 typeChanged.add(d);
                 typeChanged.add(e);
-                boolean binary = detectBinary && (e.getNewMode().getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
-                        && isBinary(e.getNewId().toObjectId());
-                out.add(new FileChangeRow(sha, e.getNewPath(), null, 'T', binary));
+                out.add(row(sha, e.getNewPath(), null, 'T', d.getOldMode().getBits(), d.getOldId().toObjectId(),
+                        e.getNewMode().getBits(), e.getNewId().toObjectId()));
             }
         }
         for (DiffEntry e : entries) {
@@ -154,19 +175,17 @@ final class FirstParentDiffer implements AutoCloseable {
             throw new IOException("rename detection cancelled", e);
         }
         for (DiffEntry e : entries) {
-            boolean deleted = e.getChangeType() == DiffEntry.ChangeType.DELETE;
-            FileMode mode = deleted ? e.getOldMode() : e.getNewMode();
-            AnyObjectId id = (deleted ? e.getOldId() : e.getNewId()).toObjectId();
-            boolean binary = detectBinary && (mode.getBits() & FileMode.TYPE_MASK) == FileMode.TYPE_FILE
-                    && isBinary(id);
-            switch (e.getChangeType()) {
-                case ADD -> out.add(new FileChangeRow(sha, e.getNewPath(), null, 'A', binary));
-                case DELETE -> out.add(new FileChangeRow(sha, e.getOldPath(), null, 'D', binary));
-                case MODIFY -> out.add(new FileChangeRow(sha, e.getNewPath(), null,
-                        sameKind(e.getOldMode(), e.getNewMode()) ? 'M' : 'T', binary));
-                case RENAME -> out.add(new FileChangeRow(sha, e.getNewPath(), e.getOldPath(), 'R', binary));
-                case COPY -> out.add(new FileChangeRow(sha, e.getNewPath(), e.getOldPath(), 'C', binary));
-            }
+            char type = switch (e.getChangeType()) {
+                case ADD -> 'A';
+                case DELETE -> 'D';
+                case MODIFY -> sameKind(e.getOldMode(), e.getNewMode()) ? 'M' : 'T';
+                case RENAME -> 'R';
+                case COPY -> 'C';
+            };
+            boolean moved = type == 'R' || type == 'C';
+            out.add(row(sha, type == 'D' ? e.getOldPath() : e.getNewPath(), moved ? e.getOldPath() : null, type,
+                    e.getOldMode().getBits(), e.getOldId().toObjectId(), e.getNewMode().getBits(),
+                    e.getNewId().toObjectId()));
         }
     }
 

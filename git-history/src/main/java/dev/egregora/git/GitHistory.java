@@ -34,9 +34,18 @@ public final class GitHistory {
         return loader.load(workspace, repo, options);
     }
 
-    /** Loads or updates {@code repo}'s history with {@link LoadOptions#defaults()}. */
+    /**
+     * Loads or updates {@code repo}'s history with the rename and line-stats settings it was last loaded with
+     * ({@link LoadOptions#defaults()} the first time), so the automatic updates of {@code build} and {@code write
+     * --repo} stay incremental after a {@code git-history load --renames/--line-stats}.
+     */
     public LoadSummary load(Workspace workspace, Path repo) {
-        return load(workspace, repo, LoadOptions.defaults());
+        LoadOptions options = LoadOptions.defaults();
+        Optional<RepoRow> previous = new GitHistoryStore(workspace).repo(GitHistoryLoader.canonical(repo));
+        if (previous.isPresent()) {
+            options = options.withRenames(previous.get().renames()).withLineStats(previous.get().lineStats());
+        }
+        return load(workspace, repo, options);
     }
 
     /** The loaded repository queries use: the most recently loaded one. */

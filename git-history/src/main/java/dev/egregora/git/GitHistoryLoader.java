@@ -80,7 +80,8 @@ public final class GitHistoryLoader {
         boolean shallow = isShallow(repo.getDirectory().toPath());
         var previous = store.repo(path);
         boolean fullReload = previous.isEmpty() || previous.get().shallow() || shallow
-                || previous.get().renames() != options.detectRenames();
+                || previous.get().renames() != options.detectRenames()
+                || previous.get().lineStats() != options.lineStats();
         int repoId = previous.map(RepoRow::id).orElseGet(store::nextRepoId);
 
         try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
@@ -158,7 +159,7 @@ public final class GitHistoryLoader {
                     long changeCount = store.changeCount(repoId);
                     store.upsertRepo(new RepoRow(repoId, path, repo.getDirectory().getAbsolutePath(), repo.isBare(),
                             defaultBranch, headSha, remoteUrl(repo), shallow, commitCount, changeCount,
-                            options.detectRenames(), Instant.now()));
+                            options.detectRenames(), options.lineStats(), Instant.now()));
                     return null;
                 });
                 long totalCommits = store.commitCount(repoId);
@@ -368,8 +369,8 @@ public final class GitHistoryLoader {
         }
 
         private void work(Repository repo, DiffConfig diffConfig, LoadOptions options) {
-            try (FirstParentDiffer differ = new FirstParentDiffer(new TreeCachingReader(repo.newObjectReader(), 512), diffConfig,
-                    options.detectRenames(), options.detectBinary())) {
+            try (FirstParentDiffer differ = new FirstParentDiffer(new TreeCachingReader(repo.newObjectReader(), 512),
+                    diffConfig, options)) {
                 while (true) {
                     Job job = queue.take();
                     if (job == POISON) {

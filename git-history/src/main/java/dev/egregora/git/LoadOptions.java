@@ -7,10 +7,13 @@ package dev.egregora.git;
  *                      compares blob contents (git's {@code -M}, 50 % similarity)
  * @param detectBinary  read the first 8000 bytes of each changed blob to set {@code is_binary}, as git decides it
  *                      (a NUL byte); on by default
+ * @param lineStats     count added and deleted lines of each file change, as {@code git log --numstat} does (a
+ *                      line diff of both sides of every change); off by default
  * @param threads       diff worker threads (the walk runs on the calling thread); default: available processors
  * @param batchSize     commits per diff task
  */
-public record LoadOptions(boolean detectRenames, boolean detectBinary, int threads, int batchSize) {
+public record LoadOptions(boolean detectRenames, boolean detectBinary, boolean lineStats, int threads,
+                          int batchSize) {
 
     public LoadOptions {
         if (threads < 1) {
@@ -21,24 +24,31 @@ public record LoadOptions(boolean detectRenames, boolean detectBinary, int threa
         }
     }
 
-    /** No rename detection, binary detection on, one diff thread per available processor, batches of 256. */
+    /**
+     * No rename detection, binary detection on, no line stats, one diff thread per available processor, batches of
+     * 256.
+     */
     public static LoadOptions defaults() {
-        return new LoadOptions(false, true, Runtime.getRuntime().availableProcessors(), 256);
+        return new LoadOptions(false, true, false, Runtime.getRuntime().availableProcessors(), 256);
     }
 
     public LoadOptions withRenames(boolean on) {
-        return new LoadOptions(on, detectBinary, threads, batchSize);
+        return new LoadOptions(on, detectBinary, lineStats, threads, batchSize);
     }
 
     public LoadOptions withBinaryDetection(boolean on) {
-        return new LoadOptions(detectRenames, on, threads, batchSize);
+        return new LoadOptions(detectRenames, on, lineStats, threads, batchSize);
+    }
+
+    public LoadOptions withLineStats(boolean on) {
+        return new LoadOptions(detectRenames, detectBinary, on, threads, batchSize);
     }
 
     public LoadOptions withThreads(int n) {
-        return new LoadOptions(detectRenames, detectBinary, n, batchSize);
+        return new LoadOptions(detectRenames, detectBinary, lineStats, n, batchSize);
     }
 
     public LoadOptions withBatchSize(int n) {
-        return new LoadOptions(detectRenames, detectBinary, threads, n);
+        return new LoadOptions(detectRenames, detectBinary, lineStats, threads, n);
     }
 }

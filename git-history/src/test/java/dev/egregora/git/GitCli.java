@@ -136,4 +136,37 @@ final class GitCli {
         }
         return new Log(commits, changes);
     }
+
+    /**
+     * {@code git log --all --diff-merges=first-parent --numstat -z} as {@code sha|path|added|deleted} lines, binary
+     * changes as {@code -|-}; {@code renames} adds {@code -M} (path: the new path), otherwise {@code --no-renames}.
+     */
+    List<String> numstat(boolean renames, String... extra) {
+        List<String> args = new ArrayList<>(List.of("log", "--all", "--diff-merges=first-parent", "--numstat", "-z",
+                renames ? "-M" : "--no-renames", "--format=%x01%H"));
+        args.addAll(List.of(extra));
+        String out = run(args.toArray(String[]::new));
+        List<String> rows = new ArrayList<>();
+        for (String record : out.split("\u0001")) {
+            if (record.isEmpty()) {
+                continue;
+            }
+            String[] f = record.split("\u0000", -1);
+            String sha = f[0];
+            for (int i = 1; i < f.length; i++) {
+                String entry = f[i].startsWith("\n") ? f[i].substring(1) : f[i];
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                String[] parts = entry.split("\t", 3);
+                String path = parts[2];
+                if (path.isEmpty()) { // a rename: old and new path follow as their own fields
+                    path = f[i + 2];
+                    i += 2;
+                }
+                rows.add(sha + "|" + path + "|" + parts[0] + "|" + parts[1]);
+            }
+        }
+        return rows;
+    }
 }

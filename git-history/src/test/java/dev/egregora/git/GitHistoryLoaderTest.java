@@ -60,6 +60,96 @@ class GitHistoryLoaderTest {
     }
 
     @Test
+    void lineStatsEqualGitNumstat(@TempDir Path repo, @TempDir Path site) {
+        GitCli git = TestRepos.scenario(repo);
+        try (Workspace ws = TestRepos.workspace(site)) {
+            loader.load(ws, repo, LoadOptions.defaults().withLineStats(true));
+            List<String> expected = git.numstat(false);
+            // the scenario has what numstat treats specially: binaries (-), a symlink, a mode-only change (0 0)
+            assertThat(expected).contains(git.run("rev-parse", "v1.0^{commit}").strip() + "|src/main.py|0|0")
+                    .anyMatch(r -> r.endsWith("|assets/logo.bin|-|-"));
+            assertThat(lineStats(ws)).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void lineStatsWithRenamesEqualGitNumstat(@TempDir Path repo, @TempDir Path site) {
+        GitCli git = TestRepos.scenario(repo);
+        try (Workspace ws = TestRepos.workspace(site)) {
+            loader.load(ws, repo, LoadOptions.defaults().withRenames(true).withLineStats(true));
+            assertThat(lineStats(ws)).containsExactlyInAnyOrderElementsOf(git.numstat(true));
+        }
+    }
+
+    @Test
+    void lineStatsAreOffByDefaultAndChangingTheSettingReloads(@TempDir Path repo, @TempDir Path site) {
+        GitCli git = TestRepos.scenario(repo);
+        try (Workspace ws = TestRepos.workspace(site)) {
+            loader.load(ws, repo, LoadOptions.defaults());
+            assertThat(strings(ws, "SELECT count(*) FROM git_file_changes WHERE lines_added IS NOT NULL"))
+                    .containsExactly("0");
+            LoadSummary withStats = loader.load(ws, repo, LoadOptions.defaults().withLineStats(true));
+            assertThat(withStats.fullReload()).isTrue();
+            assertThat(lineStats(ws)).containsExactlyInAnyOrderElementsOf(git.numstat(false));
+            // the automatic update (build, write --repo) keeps the setting and stays incremental
+            TestRepos.write(repo.resolve("src/new.py"), "a = 1\nb = 2\n");
+            git.run("add", "-A");
+            git.run("commit", "-q", "-m", "two lines");
+            LoadSummary update = new GitHistory(loader).load(ws, repo);
+            assertThat(update.fullReload()).isFalse();
+            assertThat(update.newCommits()).isEqualTo(1);
+            assertThat(lineStats(ws)).containsExactlyInAnyOrderElementsOf(git.numstat(false));
+        }
+    }
+
+    @Test
+    void lineStatsAreMinimalLikeGitMinimalOnHardEdits(@TempDir Path repo, @TempDir Path site) {
+        GitCli git = new GitCli(repo);
+        git.run("init", "-q", "-b", "main");
+        java.util.Random random = new java.util.Random(5);
+        List<String> text = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            text.add("line " + random.nextInt(40)); // many repeated lines: several shortest edit scripts exist
+        }
+        for (int commit = 0; commit < 12; commit++) {
+            for (int e = 0; e < 25 * (commit + 1); e++) {
+                int at = random.nextInt(text.size());
+                switch (random.nextInt(4)) {
+                    case 0 -> text.remove(at);
+                    case 1 -> text.add(at, "new " + random.nextInt(40));
+                    case 2 -> text.set(at, "line " + random.nextInt(40));
+                    default -> { // move a block
+                        int len = Math.min(1 + random.nextInt(30), text.size() - at);
+                        List<String> block = new ArrayList<>(text.subList(at, at + len));
+                        text.subList(at, at + len).clear();
+                        text.addAll(random.nextInt(text.size()), block);
+                    }
+                }
+            }
+            String eol = commit % 3 == 2 ? "\r\n" : "\n";
+            String body = String.join(eol, text) + (commit % 4 == 1 ? "" : eol); // sometimes no final newline
+            TestRepos.write(repo.resolve("big.txt"), body);
+            TestRepos.write(repo.resolve("small.txt"), commit % 2 == 0 ? "a\nb\nc\n" : "a\nc\nb");
+            git.run("add", "-A");
+            git.run("commit", "-q", "-m", "edit " + commit);
+        }
+        try (Workspace ws = TestRepos.workspace(site)) {
+            loader.load(ws, repo, LoadOptions.defaults().withLineStats(true));
+            // ours is a shortest edit script, as git's --minimal; plain git may give up on minimality for speed on
+            // heavily edited files and report a few more lines (here 3 of the 24 changes)
+            List<String> minimal = git.numstat(false, "--minimal");
+            assertThat(minimal).anyMatch(r -> r.contains("|big.txt|") && !r.endsWith("|1|1"));
+            assertThat(lineStats(ws)).containsExactlyInAnyOrderElementsOf(minimal);
+            assertThat(git.numstat(false)).isNotEqualTo(minimal);
+        }
+    }
+
+    static List<String> lineStats(Workspace ws) {
+        return strings(ws, "SELECT sha || '|' || path || '|' || coalesce(lines_added::VARCHAR, '-') || '|' "
+                + "|| coalesce(lines_deleted::VARCHAR, '-') FROM git_file_changes");
+    }
+
+    @Test
     void renamesAreDetectedWhenAskedAsGitDoes(@TempDir Path repo, @TempDir Path site) {
         GitCli git = TestRepos.scenario(repo);
         try (Workspace ws = TestRepos.workspace(site)) {

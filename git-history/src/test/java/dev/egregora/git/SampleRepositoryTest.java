@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,17 @@ class SampleRepositoryTest {
                     .containsExactlyInAnyOrderElementsOf(GitHistoryLoaderTest.expectedCommits(log));
             assertThat(GitHistoryLoaderTest.changes(ws))
                     .containsExactlyInAnyOrderElementsOf(GitHistoryLoaderTest.expectedChanges(log));
+        }
+    }
+
+    @Test
+    void lineStatsEqualGitNumstatOnAGeneratedHistory(@TempDir Path tmp, @TempDir Path site) {
+        SampleRepository.Result r = SampleRepository.generate(tmp.resolve("repo"), 300, 11);
+        try (Workspace ws = TestRepos.workspace(site)) {
+            new GitHistoryLoader().load(ws, r.dir(), LoadOptions.defaults().withLineStats(true).withBatchSize(16));
+            List<String> expected = new GitCli(r.dir()).numstat(false);
+            assertThat(expected).hasSizeGreaterThan(500);
+            assertThat(GitHistoryLoaderTest.lineStats(ws)).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 }

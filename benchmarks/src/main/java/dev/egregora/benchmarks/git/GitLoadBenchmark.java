@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Full load of the deterministic sample repository ({@code commits} commits, seed 42, repacked with deltas) into a
- * fresh site database: our JGit loader with and without binary detection, and the peer, {@code git log
+ * fresh site database: our JGit loader with and without binary detection, with line stats, and the peer, {@code git log
  * --name-status --no-renames --diff-merges=first-parent -z} parsed into the same tables. One load per invocation.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar 'dev.egregora.benchmarks.git.GitLoadBenchmark' -f 1 -wi 2 -i 5}
@@ -37,7 +37,7 @@ public class GitLoadBenchmark {
     @Param({"10000"})
     public int commits;
 
-    @Param({"jgit", "jgit-nobinary", "git-cli-parsed"})
+    @Param({"jgit", "jgit-nobinary", "jgit-linestats", "git-cli-parsed"})
     public String loader;
 
     private Path repo;
@@ -67,6 +67,8 @@ public class GitLoadBenchmark {
             case "jgit" -> new GitHistoryLoader().load(workspace, repo, LoadOptions.defaults()).totalCommits();
             case "jgit-nobinary" -> new GitHistoryLoader().load(workspace, repo,
                     LoadOptions.defaults().withBinaryDetection(false)).totalCommits();
+            case "jgit-linestats" -> new GitHistoryLoader().load(workspace, repo,
+                    LoadOptions.defaults().withLineStats(true)).totalCommits();
             case "git-cli-parsed" -> new GitLogCliLoader().load(workspace, repo);
             default -> throw new IllegalArgumentException(loader);
         };

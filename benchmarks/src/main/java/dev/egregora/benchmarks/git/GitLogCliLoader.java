@@ -85,7 +85,7 @@ final class GitLogCliLoader {
             Iterator<List<FileChangeRow>> one = List.of(changes).iterator();
             store.appendChanges(1, one);
             store.upsertRepo(new RepoRow(1, repo.toString(), repo.toString(), false, null, null, null, false,
-                    commits.size(), changes.size(), false, Instant.now()));
+                    commits.size(), changes.size(), false, false, Instant.now()));
             return null;
         });
         return commits.size();

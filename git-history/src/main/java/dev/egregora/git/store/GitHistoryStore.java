@@ -70,7 +70,7 @@ public final class GitHistoryStore {
 
     private List<RepoRow> repos(String tail, String param) {
         String sql = "SELECT id, path, git_dir, bare, default_branch, head_sha, remote_url, shallow, commit_count, "
-                + "change_count, renames, loaded_at FROM git_repos " + tail;
+                + "change_count, renames, coalesce(line_stats, false), loaded_at FROM git_repos " + tail;
         try (PreparedStatement ps = connection().prepareStatement(sql)) {
             if (param != null) {
                 ps.setString(1, param);
@@ -78,10 +78,10 @@ public final class GitHistoryStore {
             List<RepoRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp loaded = rs.getTimestamp(12);
+                    Timestamp loaded = rs.getTimestamp(13);
                     out.add(new RepoRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getLong(9),
-                            rs.getLong(10), rs.getBoolean(11),
+                            rs.getLong(10), rs.getBoolean(11), rs.getBoolean(12),
                             loaded.toLocalDateTime().toInstant(ZoneOffset.UTC)));
                 }
             }
@@ -231,10 +231,13 @@ public final class GitHistoryStore {
                 .append(f.path())
                 .append(f.oldPath())
                 .append(TYPES[f.changeType()])
-                .append(f.binary())
-                .appendNull()
-                .appendNull()
-                .endRow();
+                .append(f.binary());
+        if (f.linesAdded() == FileChangeRow.NO_STATS) {
+            a.appendNull().appendNull();
+        } else {
+            a.append(f.linesAdded()).append(f.linesDeleted());
+        }
+        a.endRow();
     }
 
     private static final String[] TYPES = new String[128];
@@ -262,7 +265,8 @@ public final class GitHistoryStore {
         workspace.execute("DELETE FROM git_repos WHERE id = " + r.id());
         try (PreparedStatement ps = connection().prepareStatement(
                 "INSERT INTO git_repos (id, path, git_dir, bare, default_branch, head_sha, remote_url, shallow, "
-                        + "commit_count, change_count, renames, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "commit_count, change_count, renames, line_stats, loaded_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, r.id());
             ps.setString(2, r.path());
             ps.setString(3, r.gitDir());
@@ -274,7 +278,8 @@ public final class GitHistoryStore {
             ps.setLong(9, r.commitCount());
             ps.setLong(10, r.changeCount());
             ps.setBoolean(11, r.renames());
-            ps.setObject(12, LocalDateTime.ofInstant(r.loadedAt(), ZoneOffset.UTC));
+            ps.setBoolean(12, r.lineStats());
+            ps.setObject(13, LocalDateTime.ofInstant(r.loadedAt(), ZoneOffset.UTC));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(e);
