@@ -54,6 +54,13 @@ class CodeLinksEndToEndTest {
                 // the file as it was when the message was written, not as it is now
                 .contains("[`src/app/main.py`](" + github + "/blob/" + first + "/src/app/main.py)")
                 .doesNotContain(second).doesNotContain("deadbeefcafe`");
+        // the offline writer's quoted highlights link the same references, escaped text and all
+        List<String> quoted = body.lines().filter(l -> l.startsWith("> ") && !l.startsWith("> —")).toList();
+        assertThat(quoted).anyMatch(l -> l.contains("[src/app/main.py](" + github + "/blob/" + first
+                + "/src/app/main.py)"));
+        assertThat(quoted).anyMatch(l -> l.contains("[" + first.substring(0, 8) + "](" + github + "/commit/" + first
+                + ")"));
+        assertThat(quoted).noneMatch(l -> l.contains("[deadbeefcafe"));
 
         Result again = run("write", export.toString(), "--output", site.toString(), "--timezone", "UTC",
                 "--no-build", "--repo", repo.toString());

@@ -6,6 +6,7 @@ import dev.egregora.core.model.WindowContent;
 import dev.egregora.core.port.PostWriter;
 import dev.egregora.core.store.Workspace;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Objects;
 /**
  * Adds the code a window's messages mention to each post another writer wrote: the commits and repository files
  * that {@link CodeReferenceDetector} finds, listed under a "Code mentioned" heading, each linked to the commit or
- * to the file as of the message's time when the remote is on GitHub (plain text otherwise). What {@code egregora
+ * to the file as of the message's time when the remote is on GitHub (plain text otherwise); on GitHub the same
+ * references inside the post's quoted messages become links too ({@link QuoteLinks}). What {@code egregora
  * write --repo REPO} uses. The fingerprint grows by the link style, so turning links on or off rewrites posts.
  */
 public final class CodeLinkingWriter implements PostWriter {
@@ -52,15 +54,20 @@ public final class CodeLinkingWriter implements PostWriter {
     public Post write(WindowContent content) {
         Post post = writer.write(content);
         Map<String, CodeReference> mentioned = new LinkedHashMap<>();
+        List<List<CodeReference>> perMessage = new ArrayList<>(content.messages().size());
         for (Message m : content.messages()) {
-            for (CodeReference r : detector.find(m.text(), m.ts())) {
+            List<CodeReference> refs = detector.find(m.text(), m.ts());
+            perMessage.add(refs);
+            for (CodeReference r : refs) {
                 mentioned.putIfAbsent(r.kind() == CodeReference.Kind.COMMIT ? r.sha() : r.path(), r);
             }
         }
         if (mentioned.isEmpty()) {
             return post;
         }
-        StringBuilder md = new StringBuilder(post.bodyMarkdown().stripTrailing()).append("\n\n## ")
+        String body = detector.githubBase().isPresent()
+                ? QuoteLinks.link(post.bodyMarkdown(), content.messages(), perMessage) : post.bodyMarkdown();
+        StringBuilder md = new StringBuilder(body.stripTrailing()).append("\n\n## ")
                 .append(HEADINGS.getOrDefault(post.language(), HEADINGS.get("en"))).append("\n\n");
         mentioned.values().stream().limit(MAX_LISTED).forEach(r -> md.append("- ").append(line(r)).append('\n'));
         return new Post(post.id(), post.slug(), post.signature(), post.title(), post.summary(), post.date(),
@@ -78,7 +85,7 @@ public final class CodeLinkingWriter implements PostWriter {
 
     @Override
     public String fingerprint() {
-        return writer.fingerprint() + ";code-links=v1:" + detector.githubBase().orElse("plain");
+        return writer.fingerprint() + ";code-links=v2:" + detector.githubBase().orElse("plain");
     }
 
     @Override

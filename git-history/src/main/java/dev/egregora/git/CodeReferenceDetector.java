@@ -98,8 +98,11 @@ public final class CodeReferenceDetector {
         return sb.append(text, last, text.length()).toString();
     }
 
-    private void classify(String text, int start, int end, Instant at, List<CodeReference> out) {
-        // trim sentence punctuation and a leading ./ or /
+    /**
+     * The part of the run {@code [start, end)} that can be a reference: sentence punctuation ({@code . - /}) trimmed
+     * from its end, a leading {@code ./} or {@code /} from its start; {@code {start, end}}.
+     */
+    static int[] trim(CharSequence text, int start, int end) {
         while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-'
                 || text.charAt(end - 1) == '/')) {
             end--;
@@ -110,6 +113,13 @@ public final class CodeReferenceDetector {
         while (start < end && text.charAt(start) == '/') {
             start++;
         }
+        return new int[] {start, end};
+    }
+
+    private void classify(String text, int runStart, int runEnd, Instant at, List<CodeReference> out) {
+        int[] span = trim(text, runStart, runEnd);
+        int start = span[0];
+        int end = span[1];
         int len = end - start;
         if (len == 0) {
             return;
@@ -140,7 +150,7 @@ public final class CodeReferenceDetector {
         out.add(new CodeReference(start, end, CodeReference.Kind.FILE, token, sha, token, url));
     }
 
-    private static boolean isPathChar(char c) {
+    static boolean isPathChar(char c) {
         if (c < 128) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '_' || c == '-' || c == '.' || c == '/';
