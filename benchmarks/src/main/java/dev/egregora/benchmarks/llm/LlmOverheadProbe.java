@@ -6,17 +6,12 @@ import dev.egregora.writer.llm.LlmOptions;
 import dev.egregora.writer.llm.LlmWriter;
 import dev.egregora.writer.llm.LlmWriters;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * CPU time (not wall time: the machine is shared) of the LLM writer's orchestration per window against a zero-latency
@@ -47,41 +42,10 @@ public final class LlmOverheadProbe {
             for (int i = 0; i < n; i++) {
                 windows.add(BenchWindows.window(i));
             }
-            report("fresh", n, () -> windows.forEach(writer::write));
-            report("cached", n, () -> windows.forEach(writer::write));
+            ThreadCpu.report("fresh", n, "window", () -> windows.forEach(writer::write));
+            ThreadCpu.report("cached", n, "window", () -> windows.forEach(writer::write));
         } finally {
             BenchWindows.delete(site);
         }
-    }
-
-    private static void report(String label, int n, Runnable work) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Map<String, Long> before = cpuByGroup(mx);
-        long wall = System.nanoTime();
-        work.run();
-        wall = System.nanoTime() - wall;
-        Map<String, Long> after = cpuByGroup(mx);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-6s wall %.3f ms/window", label,
-                wall / 1e6 / n));
-        after.forEach((group, ns) -> sb.append(String.format(Locale.ROOT, "  %s %.3f", group,
-                (ns - before.getOrDefault(group, 0L)) / 1e6 / n)));
-        System.out.println(sb + " (CPU ms/window)");
-    }
-
-    /** CPU nanoseconds of live threads by group: caller (main), client (HttpClient-*), server (the fake model). */
-    private static Map<String, Long> cpuByGroup(ThreadMXBean mx) {
-        Map<String, Long> out = new TreeMap<>();
-        for (long id : mx.getAllThreadIds()) {
-            ThreadInfo info = mx.getThreadInfo(id);
-            long cpu = mx.getThreadCpuTime(id);
-            if (info == null || cpu < 0) {
-                continue;
-            }
-            String name = info.getThreadName();
-            String group = name.equals("main") ? "caller" : name.startsWith("HttpClient") ? "client"
-                    : name.startsWith("pool-") || name.startsWith("HTTP-Dispatcher") ? "server" : "other";
-            out.merge(group, cpu, Long::sum);
-        }
-        return out;
     }
 }
