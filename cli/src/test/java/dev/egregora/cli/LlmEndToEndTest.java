@@ -90,6 +90,12 @@ class LlmEndToEndTest {
         assertThat(count(site, "SELECT count(*) FROM post_vectors")).isEqualTo(3);
         assertThat(strings(site, "SELECT DISTINCT method FROM related_posts")).containsExactly("embeddings");
         assertThat(count(site, "SELECT count(*) FROM post_ranks WHERE method = 'offline'")).isEqualTo(3);
+        // tokens paid per window are in the run journal (the server reports 10 in, 5 out per call)
+        assertThat(strings(site, "SELECT sum(tokens_in) || '/' || sum(tokens_out) FROM window_journal"))
+                .containsExactly("30/15");
+        // the second and third day's posts continue an earlier one (every post is related to every other here)
+        assertThat(strings(site, "SELECT p.date > e.date FROM post_continues c JOIN posts p ON p.id = c.post_id"
+                + " JOIN posts e ON e.id = c.continues_id")).containsExactly("true", "true");
 
         // a new prompt rewrites every window; now the earlier run's posts and profiles are remembered
         Files.createDirectories(site.resolve(".egregora/prompts"));
