@@ -23,6 +23,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Diffs commits against their first parent (or the empty tree) on one worker thread: one {@link ObjectReader} and
@@ -45,9 +46,17 @@ final class FirstParentDiffer implements AutoCloseable {
     private final boolean detectBinary;
     private final LineStats lineStats;
     private final byte[] probe = new byte[BINARY_PROBE];
+    private final Map<ObjectId, Boolean> binaryByBlob;
 
-    FirstParentDiffer(ObjectReader reader, DiffConfig diffConfig, LoadOptions options) {
+    /**
+     * @param binaryByBlob binary flags already decided, by blob id, shared by the workers of one load: the same blob
+     *                     shows up in several diffs (a merge's first-parent diff repeats its branch's blobs, a
+     *                     delete repeats the blob's add), and reading a blob is most of the cost of the flag
+     */
+    FirstParentDiffer(ObjectReader reader, DiffConfig diffConfig, LoadOptions options,
+                      Map<ObjectId, Boolean> binaryByBlob) {
         this.reader = reader;
+        this.binaryByBlob = binaryByBlob;
         this.walk = new TreeWalk(reader);
         this.walk.setRecursive(true);
         this.walk.setFilter(TreeFilter.ANY_DIFF);
@@ -189,7 +198,17 @@ final class FirstParentDiffer implements AutoCloseable {
         }
     }
 
-    private boolean isBinary(AnyObjectId blob) throws IOException {
+    private boolean isBinary(ObjectId blob) throws IOException {
+        Boolean known = binaryByBlob.get(blob);
+        if (known != null) {
+            return known;
+        }
+        boolean binary = readIsBinary(blob);
+        binaryByBlob.put(blob, binary);
+        return binary;
+    }
+
+    private boolean readIsBinary(AnyObjectId blob) throws IOException {
         ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
         if (!loader.isLarge()) {
             byte[] bytes = loader.getCachedBytes();

@@ -42,6 +42,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -346,6 +347,7 @@ public final class GitHistoryLoader {
         private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
         private final List<CompletableFuture<HistoryBatch>> futures = new ArrayList<>();
         private final List<Thread> workers = new ArrayList<>();
+        private final Map<ObjectId, Boolean> binaryByBlob = new ConcurrentHashMap<>();
 
         DiffPool(Repository repo, DiffConfig diffConfig, LoadOptions options) {
             for (int i = 0; i < options.threads(); i++) {
@@ -370,7 +372,7 @@ public final class GitHistoryLoader {
 
         private void work(Repository repo, DiffConfig diffConfig, LoadOptions options) {
             try (FirstParentDiffer differ = new FirstParentDiffer(new TreeCachingReader(repo.newObjectReader(), 512),
-                    diffConfig, options)) {
+                    diffConfig, options, binaryByBlob)) {
                 while (true) {
                     Job job = queue.take();
                     if (job == POISON) {
