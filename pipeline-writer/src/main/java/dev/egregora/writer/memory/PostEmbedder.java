@@ -10,16 +10,33 @@ import java.util.List;
 
 /**
  * Local sentence embeddings (all-MiniLM-L6-v2, 384 dimensions, ONNX, shipped inside the Maven artifact: no download,
- * no network). Loading the model takes about a second; build one per process. Thread-safe.
+ * no network). Loading the model takes about a second and some 100 MB of heap, so it is loaded on the first
+ * {@link #embed}, not on construction: Guice's production stage builds every singleton up front, and a run that never
+ * embeds (the default term similarity) must not pay for it. Build one per process. Thread-safe.
  */
 public final class PostEmbedder {
     /** Characters of a post fed to the model (it reads at most 256 word pieces anyway). */
     static final int MAX_CHARS = 1500;
 
-    private final EmbeddingModel model;
+    private volatile EmbeddingModel model;
 
-    public PostEmbedder() {
-        this.model = new AllMiniLmL6V2EmbeddingModel();
+    private EmbeddingModel model() {
+        EmbeddingModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    m = new AllMiniLmL6V2EmbeddingModel();
+                    model = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** True once the model has been loaded (by the first embedding). */
+    boolean loaded() {
+        return model != null;
     }
 
     /** The text a post is embedded from: title, summary, tags and the start of the body. */
@@ -29,7 +46,7 @@ public final class PostEmbedder {
     }
 
     public float[] embed(String text) {
-        return model.embed(text.isBlank() ? "(empty)" : text).content().vector();
+        return model().embed(text.isBlank() ? "(empty)" : text).content().vector();
     }
 
     public List<float[]> embedAll(List<String> texts) {
@@ -38,7 +55,7 @@ public final class PostEmbedder {
             segments.add(TextSegment.from(t.isBlank() ? "(empty)" : t));
         }
         List<float[]> out = new ArrayList<>(texts.size());
-        model.embedAll(segments).content().forEach(e -> out.add(e.vector()));
+        model().embedAll(segments).content().forEach(e -> out.add(e.vector()));
         return out;
     }
 }
