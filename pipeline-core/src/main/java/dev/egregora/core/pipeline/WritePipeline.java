@@ -107,6 +107,7 @@ public final class WritePipeline {
                     () -> writePosts(workspace, posts, journal, request, runId, progress), WriteOutcome::written);
             int profiles = timed(timings, "profiles", progress, -1,
                     () -> writeProfiles(workspace, posts, request, written.loaded()), n -> n);
+            written.loaded().clear(); // the messages are not needed after profiles: free them before the build
             for (PostStage stage : postStages) {
                 timed(timings, stage.name(), progress, -1, () -> stage.run(workspace), n -> n);
             }

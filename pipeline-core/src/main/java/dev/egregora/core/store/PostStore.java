@@ -113,30 +113,24 @@ public final class PostStore {
         });
     }
 
-    /** Replaces the whole profiles table. */
+    /**
+     * Replaces the whole profiles table: one DELETE and DuckDB's appender (a prepared single-row INSERT per author
+     * took 22 s for 20k authors and 392 s for 100k, reliability finding F7).
+     */
     public void replaceProfiles(List<Profile> profiles) {
         workspace.inTransaction(c -> {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM profiles");
             }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO profiles (author_id, pseudonym, "
-                    + "message_count, first_ts, last_ts, hours, top_words, top_emoji, post_ids, body_md) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            workspace.append("profiles", a -> {
                 for (Profile p : profiles) {
-                    ins.setString(1, p.authorId());
-                    ins.setString(2, p.pseudonym());
-                    ins.setLong(3, p.messageCount());
-                    ins.setObject(4, JournalStore.utc(p.firstTs()));
-                    ins.setObject(5, JournalStore.utc(p.lastTs()));
-                    ins.setArray(6, c.createArrayOf("INTEGER", p.hours().toArray()));
-                    ins.setArray(7, array(c, p.topWords()));
-                    ins.setArray(8, array(c, p.topEmoji()));
-                    ins.setArray(9, array(c, p.postIds()));
-                    ins.setString(10, p.bodyMarkdown());
-                    ins.addBatch();
+                    a.beginRow().append(p.authorId()).append(p.pseudonym()).append(p.messageCount())
+                            .append(JournalStore.utc(p.firstTs())).append(JournalStore.utc(p.lastTs()))
+                            .append(p.hours()).append(p.topWords()).append(p.topEmoji()).append(p.postIds())
+                            .append(p.bodyMarkdown()).endRow();
                 }
-                ins.executeBatch();
-            }
+                return profiles.size();
+            });
             return null;
         });
     }
