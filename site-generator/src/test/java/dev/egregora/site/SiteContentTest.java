@@ -1,11 +1,15 @@
 package dev.egregora.site;
 
+import dev.egregora.core.model.Author;
+import dev.egregora.core.model.Ids;
 import dev.egregora.core.model.Post;
 import dev.egregora.core.port.RevisionDates;
 import dev.egregora.core.port.SiteRenderer;
 import dev.egregora.core.store.Workspace;
 import dev.egregora.site.content.SiteSettings;
+import dev.egregora.site.html.AuthorSlugs;
 import dev.egregora.site.html.Slugs;
+import dev.egregora.site.store.PostTable;
 import dev.egregora.site.sample.SamplePosts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,5 +114,40 @@ class SiteContentTest {
         for (String f : noTimestamps) {
             assertThat(Files.readString(pub.resolve(f))).doesNotContain(Instant.now().toString().substring(0, 10));
         }
+    }
+    /**
+     * A window where thousands of people wrote (reliability finding F7): the card in listings and on author pages
+     * names the first ten authors and counts the rest; the post page itself names them all. An opted-out author
+     * is named as plain text, without a link.
+     */
+    @Test
+    void aCardNamesTenAuthorsAndCountsTheRest() throws Exception {
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            authors.add(new Author(Ids.authorId("crowd " + i), String.format("Person %02d", i), null, i == 3));
+        }
+        Instant date = Instant.parse("2024-03-01T09:00:00Z");
+        Post crowded = new Post("crowd:1", "2024-03-01-crowd", "sig", "Crowd", "Everyone at once.", date,
+                date.plusSeconds(3600), List.of("crowd"), authors.stream().map(Author::id).toList(), List.of(), "en",
+                "Hello from everyone.\n", "sample");
+        try (Workspace ws = TestSites.open(site)) {
+            new PostTable(ws).insert(authors, List.of(crowded), List.of());
+            new HtmlSiteRenderer(RevisionDates.NONE, SiteSettings.defaults()).build(ws,
+                    new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false));
+        }
+        Path pub = site.resolve("public");
+        for (String page : List.of("index.html", "tags/crowd/index.html",
+                "authors/" + AuthorSlugs.of(authors.stream().collect(Collectors.toMap(Author::id, a -> a)))
+                        .get(authors.get(0).id()) + "/index.html")) {
+            Document doc = Jsoup.parse(pub.resolve(page).toFile(), "UTF-8");
+            String meta = doc.select("article.card p.meta").text();
+            assertThat(meta).as(page).endsWith("Person 00, Person 01, Person 02, Person 03, Person 04, Person 05, "
+                    + "Person 06, Person 07, Person 08, Person 09 and 15 more");
+            assertThat(doc.select("article.card p.meta a").eachText()).as(page).hasSize(9)
+                    .doesNotContain("Person 03");
+        }
+        Document post = Jsoup.parse(pub.resolve("posts/2024-03-01-crowd.html").toFile(), "UTF-8");
+        assertThat(post.select("p.meta").text()).contains("Person 00, Person 01").endsWith("Person 23, Person 24");
+        assertThat(post.select("p.meta a")).hasSize(24);
     }
 }

@@ -50,6 +50,11 @@ import java.util.function.Function;
  */
 public final class SitePlanner {
     private static final int RELATED_WINDOW = 4;
+    /**
+     * Authors named on a post's card in listings and author pages; the rest are counted. Listing every author made
+     * each of 20k author pages repeat a card of ~3,000 names (4.5 GB of HTML, reliability finding F7).
+     */
+    static final int CARD_AUTHORS = 10;
 
     private final PageRenderer pages;
     private final MarkdownRenderer markdown;
@@ -198,7 +203,8 @@ public final class SitePlanner {
         }
         String href = "posts/" + fs + ".html";
         PostCard card = new PostCard(href, e.title(), Dates.human(e.date()), Dates.isoDay(e.date()),
-                e.summary(), tags, authors);
+                e.summary(), tags, authors.subList(0, Math.min(CARD_AUTHORS, authors.size())),
+                Math.max(0, authors.size() - CARD_AUTHORS));
         Fingerprint fp = new Fingerprint().add(href).add(e.title()).add(card.date()).add(e.summary());
         tags.forEach(l -> fp.add(l.href()).add(l.label()));
         authors.forEach(l -> fp.add(l.href()).add(l.label()));
