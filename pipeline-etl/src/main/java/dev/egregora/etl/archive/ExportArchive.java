@@ -10,11 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -30,11 +30,12 @@ public final class ExportArchive implements AutoCloseable {
     private final ZipFile zip;          // null for a bare .txt
     private final ZipEntry chatEntry;   // null for a bare .txt
     private final String chatFileName;
-    private final Map<String, ZipEntry> media;
+    /** Entry name by base name, case-insensitive; for a flat export both are one String (no copy per entry). */
+    private final Map<String, String> media;
     private final ArchiveLimits limits;
 
     private ExportArchive(Path path, ZipFile zip, ZipEntry chatEntry, String chatFileName,
-                          Map<String, ZipEntry> media, ArchiveLimits limits) {
+                          Map<String, String> media, ArchiveLimits limits) {
         this.path = path;
         this.zip = zip;
         this.chatEntry = chatEntry;
@@ -83,7 +84,8 @@ public final class ExportArchive implements AutoCloseable {
 
     private static ExportArchive fromZip(Path path, ZipFile zip, ArchiveLimits limits) {
         List<ZipEntry> candidates = new ArrayList<>();
-        Map<String, ZipEntry> media = new HashMap<>();
+        // bookkeeping per entry is one tree node: the JDK keeps the central directory, we keep no ZipEntry
+        Map<String, String> media = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         long total = 0;
         int count = 0;
         Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -120,7 +122,7 @@ public final class ExportArchive implements AutoCloseable {
             if (base.toLowerCase(Locale.ROOT).endsWith(".txt")) {
                 candidates.add(e);
             }
-            media.putIfAbsent(base.toLowerCase(Locale.ROOT), e);
+            media.putIfAbsent(base, name);
         }
         List<ZipEntry> chats = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -147,7 +149,7 @@ public final class ExportArchive implements AutoCloseable {
                     + "; export one chat per ZIP or extract the one to ingest");
         }
         ZipEntry chat = chats.get(0);
-        media.remove(baseName(chat.getName()).toLowerCase(Locale.ROOT));
+        media.remove(baseName(chat.getName()));
         return new ExportArchive(path, zip, chat, baseName(chat.getName()), media, limits);
     }
 
@@ -210,8 +212,7 @@ public final class ExportArchive implements AutoCloseable {
 
     /** A media entry by base name (case-insensitive), if the export holds it. */
     public Optional<String> mediaEntry(String fileName) {
-        ZipEntry e = media.get(fileName.toLowerCase(Locale.ROOT));
-        return e == null ? Optional.empty() : Optional.of(e.getName());
+        return Optional.ofNullable(media.get(fileName));
     }
 
     /** A fresh, size-capped stream over a media entry found with {@link #mediaEntry}. */
