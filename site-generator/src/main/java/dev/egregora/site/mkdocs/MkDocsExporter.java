@@ -268,8 +268,12 @@ public final class MkDocsExporter {
         return s.replace('<', '‹').replace('>', '›');
     }
 
-    /** A YAML double-quoted scalar. */
-    static String quote(String s) {
+    /**
+     * A YAML double-quoted scalar on one line that reads back as exactly {@code s}: every character YAML 1.1 (and
+     * MkDocs' PyYAML) does not accept raw, C0 and C1 controls, DEL, U+FFFE/U+FFFF and unpaired surrogates, is
+     * escaped; line and paragraph separators too. Public for the front matter fuzz target.
+     */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -279,7 +283,12 @@ public final class MkDocsExporter {
                 case '\n' -> sb.append("\\n");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                    boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (paired) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                            || c == '\ufffe' || c == '\uffff' || Character.isSurrogate(c)) {
                         sb.append(c > 0xff ? String.format("\\u%04x", (int) c) : String.format("\\x%02x", (int) c));
                     } else {
                         sb.append(c);
