@@ -72,4 +72,29 @@ class SiteConfigTest {
         assertThatThrownBy(() -> SiteSettings.load(site)).isInstanceOf(EgregoraException.class)
                 .hasMessageContaining("titel").hasMessageNotContaining("\n");
     }
+
+    @Test
+    void pageSizeAndFeedLengthComeFromTheConfig() throws IOException {
+        config("[site]\npage_size = 3\nfeed_items = 2\n");
+        try (Workspace ws = TestSites.open(site)) {
+            SamplePosts.fill(ws, 12, 9);
+            new HtmlSiteRenderer(SiteRevisions.NONE).build(ws,
+                    new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false));
+        }
+        Path pub = site.resolve("public");
+        assertThat(Jsoup.parse(pub.resolve("index.html").toFile(), "UTF-8").select("article.card")).hasSize(3);
+        // 12 posts, 3 per page: index.html and page/2..4.html
+        assertThat(pub.resolve("page/4.html")).exists();
+        assertThat(pub.resolve("page/5.html")).doesNotExist();
+        assertThat(Files.readString(pub.resolve("feed.xml")).split("<item>", -1)).hasSize(3);
+        assertThat(Files.readString(pub.resolve("atom.xml")).split("<entry>", -1)).hasSize(3);
+
+        config("[site]\npage_size = 0\n");
+        try (Workspace ws = TestSites.open(site)) {
+            assertThatThrownBy(() -> new HtmlSiteRenderer(SiteRevisions.NONE).build(ws,
+                    new SiteRenderer.Request(null, SiteRenderer.Format.HTML, false)))
+                    .isInstanceOf(EgregoraException.class).hasMessageContaining("page_size")
+                    .hasMessageNotContaining("\n");
+        }
+    }
 }

@@ -41,18 +41,28 @@ public record EgregoraConfig(Site site, Ingest ingest, Windowing windowing, Writ
         return new EgregoraConfig(site, ingest, windowing, value, privacy, memory, enrich);
     }
 
-    /** {@code [site]}: how the blog presents itself. */
-    public record Site(String title, String description, @JsonProperty("base_url") String baseUrl, String language) {
+    /**
+     * {@code [site]}: how the blog presents itself. {@code page_size}: posts per listing page (home, tags, authors);
+     * {@code feed_items}: newest posts in the RSS and Atom feeds.
+     */
+    public record Site(String title, String description, @JsonProperty("base_url") String baseUrl, String language,
+                       @JsonProperty("page_size") Integer pageSize, @JsonProperty("feed_items") Integer feedItems) {
         public static Site defaults() {
-            return new Site("Egregora", "Posts written from our conversations", "", "en");
+            return new Site("Egregora", "Posts written from our conversations", "", "en", 10, 20);
+        }
+
+        /** The four presentation keys; page size and feed length default. */
+        public Site(String title, String description, String baseUrl, String language) {
+            this(title, description, baseUrl, language, null, null);
         }
 
         public Site {
-            Site d = title == null || description == null || baseUrl == null || language == null ? defaults() : null;
-            title = title == null ? d.title : title;
-            description = description == null ? d.description : description;
-            baseUrl = baseUrl == null ? d.baseUrl : baseUrl;
-            language = language == null ? d.language : language;
+            title = title == null ? "Egregora" : title;
+            description = description == null ? "Posts written from our conversations" : description;
+            baseUrl = baseUrl == null ? "" : baseUrl;
+            language = language == null ? "en" : language;
+            pageSize = pageSize == null ? 10 : pageSize;
+            feedItems = feedItems == null ? 20 : feedItems;
         }
     }
 

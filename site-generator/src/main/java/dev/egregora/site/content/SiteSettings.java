@@ -8,8 +8,8 @@ import dev.egregora.core.config.EgregoraConfig;
 import java.nio.file.Path;
 
 /**
- * Site options with documented defaults; {@link #load} takes name, description, base URL and language from the
- * site's {@code config.toml} {@code [site]} section.
+ * Site options with documented defaults; {@link #load} takes name, description, base URL, language, page size
+ * and feed length from the site's {@code config.toml} {@code [site]} section.
  *
  * @param name        site name in the header, titles and cards (default: "Egregora")
  * @param description meta description and about text
@@ -27,8 +27,12 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
     public static final String LOCAL_URL = "http://127.0.0.1:8000/";
 
     public SiteSettings {
-        if (pageSize < 1 || feedSize < 1 || related < 0) {
-            throw new EgregoraException("site settings: page_size and feed_size must be >= 1, related >= 0");
+        if (pageSize < 1 || feedSize < 1) {
+            throw new EgregoraException("config [site]: page_size and feed_items must be at least 1 (page_size = "
+                    + pageSize + ", feed_items = " + feedSize + ")");
+        }
+        if (related < 0) {
+            throw new EgregoraException("site settings: related posts must be >= 0");
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
@@ -36,7 +40,8 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
     /** The settings of a site without a config file (the names of core's {@code [site]} defaults). */
     public static SiteSettings defaults() {
         EgregoraConfig.Site d = EgregoraConfig.Site.defaults();
-        return new SiteSettings(d.title(), d.description(), LOCAL_URL, d.language(), 10, 20, 5, true);
+        return new SiteSettings(d.title(), d.description(), LOCAL_URL, d.language(), d.pageSize(), d.feedItems(), 5,
+                true);
     }
 
     public SiteSettings withCards(boolean on) {
@@ -45,8 +50,8 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
 
     /**
      * The site's settings from {@code SITE/.egregora/config.toml} {@code [site]} (title, description, base_url,
-     * language; the one source of truth, read with core's {@link ConfigLoader}); the other options keep their
-     * defaults. An empty {@code base_url} means {@link #LOCAL_URL}, where {@code egregora serve} publishes.
+     * language, page_size, feed_items; the one source of truth, read with core's {@link ConfigLoader}); related
+     * count and cards keep their defaults. An empty {@code base_url} means {@link #LOCAL_URL}, where {@code egregora serve} publishes.
      */
     public static SiteSettings load(Path site) {
         return of(ConfigLoader.load(site).site());
@@ -55,9 +60,9 @@ public record SiteSettings(String name, String description, String baseUrl, Stri
     /** The settings for a {@code [site]} config section. */
     public static SiteSettings of(EgregoraConfig.Site site) {
         SiteSettings d = defaults();
-        // page size, feed size, related count and cards are not in [site]: the defaults
+        // the related count and cards are not in [site]: the defaults
         String base = site.baseUrl() == null || site.baseUrl().isBlank() ? LOCAL_URL : site.baseUrl().strip();
-        return new SiteSettings(site.title(), site.description(), base, site.language(), d.pageSize(), d.feedSize(),
-                d.related(), d.cards());
+        return new SiteSettings(site.title(), site.description(), base, site.language(), site.pageSize(),
+                site.feedItems(), d.related(), d.cards());
     }
 }
