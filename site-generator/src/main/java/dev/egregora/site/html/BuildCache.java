@@ -23,9 +23,10 @@ public final class BuildCache {
     /** What each post shows in listings, by id, and the fingerprint of the authors table it was made with. */
     Map<String, SitePlanner.Info> infos = new HashMap<>();
     long authorsKey;
-    /** The search index row (JSON) of each post by id, keyed by the fingerprint of what it shows. */
+    /** The search index row (UTF-8 JSON) of each post by id, keyed by the fingerprint of what it shows. */
     final Map<String, SearchRow> searchRows = new ConcurrentHashMap<>();
 
-    record SearchRow(long key, String json) {
+    /** @param json the row as UTF-8 JSON */
+    record SearchRow(long key, byte[] json) {
     }
 }

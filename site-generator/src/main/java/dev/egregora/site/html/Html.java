@@ -34,22 +34,25 @@ public final class Html {
     /** A JSON string literal that is also safe inside a {@code <script>} file ({@code < > &} and U+2028/9 escaped). */
     public static StringBuilder jsonString(StringBuilder sb, String s) {
         sb.append('"');
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\u2028'
+                    && c != '\u2029') {
+                continue; // plain runs are copied in one append
+            }
+            sb.append(s, from, i);
+            from = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
-                case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                        .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
             }
         }
-        return sb.append('"');
+        return sb.append(s, from, s.length()).append('"');
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -121,16 +121,25 @@ public final class PageRenderer {
         return bytes("text", view, o -> JtetextGenerated.render(o, null, view));
     }
 
-    /** A post card as an HTML fragment, for listings at {@code root}. */
-    public String card(String root, PostCard card) {
-        StringOutput out = new StringOutput(1024);
+    /**
+     * A post's card for listings, rendered once for every depth ({@link CardHtml}). The bundled template is
+     * rendered with {@link #ROOT_MARKER} as its root: a random token per process that no escaped text can contain
+     * by chance, and that never reaches the output.
+     */
+    public CardHtml card(PostCard card) {
         if (engine != null) {
-            render("postcard", Map.of("root", root, "post", card), new OwaspHtmlTemplateOutput(out));
-        } else {
-            JtepostcardGenerated.render(new OwaspHtmlTemplateOutput(out), null, root, card);
+            return CardHtml.perRoot(root -> {
+                Utf8ByteOutput out = new Utf8ByteOutput(1024);
+                render("postcard", Map.of("root", root, "post", card), new OwaspHtmlTemplateOutput(out));
+                return out.toByteArray();
+            });
         }
-        return out.toString();
+        StringOutput out = new StringOutput(1024);
+        JtepostcardGenerated.render(new OwaspHtmlTemplateOutput(out), null, ROOT_MARKER, card);
+        return CardHtml.split(out.toString(), ROOT_MARKER);
     }
+
+    private static final String ROOT_MARKER = "r" + java.util.UUID.randomUUID().toString().replace("-", "") + "/";
 
     private byte[] bytes(String name, Object view, Consumer<HtmlTemplateOutput> precompiled) {
         Utf8ByteOutput out = new Utf8ByteOutput();

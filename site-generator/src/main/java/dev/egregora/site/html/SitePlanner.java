@@ -23,6 +23,7 @@ import dev.egregora.site.view.PostPage;
 import dev.egregora.site.view.TagCloud;
 import dev.egregora.site.view.TagRef;
 import dev.egregora.site.view.TextPage;
+import gg.jte.Content;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Plans every file of the HTML site from the catalog, without rendering anything: each {@link Output} carries the
@@ -75,7 +76,7 @@ public final class SitePlanner {
     private final Map<String, List<Integer>> byTag = new TreeMap<>();
     private final Map<String, String> tagSlugs = new HashMap<>();
     private final Map<String, String> authorSlugs = new HashMap<>();
-    private final Map<Integer, AtomicReferenceArray<String>> cardHtml = new ConcurrentHashMap<>();
+    private AtomicReferenceArray<CardHtml> cardHtml;
 
     /** What the planner knows about each post. */
     record Info(PostEntry entry, String fileSlug, String href, List<Link> tags, List<Link> authors,
@@ -164,11 +165,11 @@ public final class SitePlanner {
             cache.infos.clear();
             cache.authorsKey = authorsKey;
         }
-        Map<String, Info> infos = new HashMap<>(entries.size() * 2);
+        String[] slugs = new String[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             PostEntry e = entries.get(i);
             indexOf.put(e.id(), i);
-            String fs = fileSlug(e, taken);
+            slugs[i] = fileSlug(e, taken);
             int[] pos = new int[e.tags().size()];
             for (int k = 0; k < e.tags().size(); k++) {
                 List<Integer> members = byTag.computeIfAbsent(e.tags().get(k), x -> new ArrayList<>());
@@ -180,17 +181,28 @@ public final class SitePlanner {
                 }
             }
             tagPos[i] = pos;
-            Info known = cache.infos.get(e.id());
-            posts[i] = known != null && known.entry() == e && known.fileSlug().equals(fs) ? known : info(e, fs);
-            infos.put(e.id(), posts[i]);
+        }
+        // slugs first, so that making each post's Info (in parallel) only reads shared maps
+        byTag.keySet().forEach(this::tagSlug);
+        authorSlugs.putAll(AuthorSlugs.of(catalog.authors()));
+        Map<String, Info> known = cache.infos;
+        IntStream.range(0, entries.size()).parallel().forEach(i -> {
+            PostEntry e = entries.get(i);
+            Info info = known.get(e.id());
+            posts[i] = info != null && info.entry() == e && info.fileSlug().equals(slugs[i]) ? info : info(e, slugs[i]);
+        });
+        Map<String, Info> infos = new HashMap<>(entries.size() * 2);
+        for (Info info : posts) {
+            infos.put(info.entry().id(), info);
         }
         cache.infos = infos;
+        cardHtml = new AtomicReferenceArray<>(posts.length);
     }
 
     private Info info(PostEntry e, String fs) {
         List<Link> tags = new ArrayList<>(e.tags().size());
         for (String t : e.tags()) {
-            tags.add(new Link("tags/" + tagSlug(t) + "/index.html", t));
+            tags.add(new Link("tags/" + tagSlugs.get(t) + "/index.html", t));
         }
         List<Link> authors = new ArrayList<>(e.authorIds().size());
         for (String id : e.authorIds()) {
@@ -198,7 +210,7 @@ public final class SitePlanner {
             if (a == null) {
                 continue;
             }
-            authors.add(new Link(a.optedOut() ? null : "authors/" + authorSlug(id) + "/index.html",
+            authors.add(new Link(a.optedOut() ? null : "authors/" + authorSlugs.get(id) + "/index.html",
                     a.displayName()));
         }
         String href = "posts/" + fs + ".html";
@@ -217,58 +229,67 @@ public final class SitePlanner {
     }
 
     private String authorSlug(String id) {
-        if (authorSlugs.isEmpty()) {
-            authorSlugs.putAll(AuthorSlugs.of(catalog.authors()));
-        }
         return authorSlugs.get(id);
     }
 
+    /** Every post page (and card), fingerprinted in parallel, added in catalog order. */
     private void planPosts() {
+        Output[] pageOut = new Output[posts.length];
+        Output[] cardOut = new Output[posts.length];
+        String[] lastmod = new String[posts.length];
+        IntStream.range(0, posts.length).parallel().forEach(i -> planPost(i, pageOut, cardOut, lastmod));
         for (int i = 0; i < posts.length; i++) {
-            Info info = posts[i];
-            PostEntry e = info.entry();
-            Link newer = i > 0 ? new Link(posts[i - 1].href(), posts[i - 1].entry().title()) : null;
-            Link older = i + 1 < posts.length ? new Link(posts[i + 1].href(), posts[i + 1].entry().title()) : null;
-            int[] relatedIdx = related(i);
-            List<Link> related = new ArrayList<>(relatedIdx.length);
-            for (int r : relatedIdx) {
-                related.add(new Link(posts[r].href(), posts[r].entry().title()));
+            sitemap.add(new String[] {pageOut[i].path(), lastmod[i]});
+            outputs.add(pageOut[i]);
+            if (cardOut[i] != null) {
+                outputs.add(cardOut[i]);
             }
-            Integer sequelOf = indexOf.get(catalog.continues().getOrDefault(e.id(), ""));
-            Link continues = sequelOf == null || sequelOf == i ? null
-                    : new Link(posts[sequelOf].href(), posts[sequelOf].entry().title());
-            List<MediaView> media = media(e);
-            Instant up = updated.get(info.href());
-            String cardPath = settings.cards() ? "cards/" + info.fileSlug() + ".png" : null;
-            Fingerprint fp = new Fingerprint().add(baseHash).add(e.contentHash()).add(info.listHash())
-                    .add(up != null).add(cardPath != null).add(i > 0 ? posts[i - 1].linkHash() : 0L)
-                    .add(i + 1 < posts.length ? posts[i + 1].linkHash() : 0L);
-            for (int r : relatedIdx) {
-                fp.add(posts[r].linkHash());
-            }
-            if (continues != null) {
-                fp.add("continues").add(posts[sequelOf].linkHash());
-            }
-            media.forEach(m -> fp.add(m.href()).add(m.kind()).add(m.name()));
-            String path = info.href();
-            String lastmod = Dates.isoDay(up != null ? up : e.endDate());
-            sitemap.add(new String[] {path, lastmod});
-            outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, e.id(), in -> {
-                String body = in.bodies().getOrDefault(e.id(), "");
-                String html = markdown.render(body);
-                int words = body.split("\\s+").length;
-                Page page = page(path, e.title(), e.summary(),
-                        cardPath == null ? null : settings.baseUrl() + cardPath, up != null, "post");
-                return pages.post(new PostPage(page, e.title(), info.card().date(),
-                        info.card().isoDate(), info.authors(), info.tags(), html, media, older, newer, related,
-                        Math.max(1, words / 200), continues));
-            }));
-            if (cardPath != null) {
-                CardRenderer.Card card = new CardRenderer.Card(e.title(), info.card().date(), settings.name(),
-                        e.tags().isEmpty() ? "" : e.tags().get(0));
-                outputs.add(new Output(cardPath, CardRenderer.fingerprint(card), Output.Kind.CARD, null,
-                        in -> cards.render(card)));
-            }
+        }
+    }
+
+    private void planPost(int i, Output[] pageOut, Output[] cardOut, String[] lastmod) {
+        Info info = posts[i];
+        PostEntry e = info.entry();
+        Link newer = i > 0 ? new Link(posts[i - 1].href(), posts[i - 1].entry().title()) : null;
+        Link older = i + 1 < posts.length ? new Link(posts[i + 1].href(), posts[i + 1].entry().title()) : null;
+        int[] relatedIdx = related(i);
+        List<Link> related = new ArrayList<>(relatedIdx.length);
+        for (int r : relatedIdx) {
+            related.add(new Link(posts[r].href(), posts[r].entry().title()));
+        }
+        Integer sequelOf = indexOf.get(catalog.continues().getOrDefault(e.id(), ""));
+        Link continues = sequelOf == null || sequelOf == i ? null
+                : new Link(posts[sequelOf].href(), posts[sequelOf].entry().title());
+        List<MediaView> media = media(e);
+        Instant up = updated.get(info.href());
+        String cardPath = settings.cards() ? "cards/" + info.fileSlug() + ".png" : null;
+        Fingerprint fp = new Fingerprint().add(baseHash).add(e.contentHash()).add(info.listHash())
+                .add(up != null).add(cardPath != null).add(i > 0 ? posts[i - 1].linkHash() : 0L)
+                .add(i + 1 < posts.length ? posts[i + 1].linkHash() : 0L);
+        for (int r : relatedIdx) {
+            fp.add(posts[r].linkHash());
+        }
+        if (continues != null) {
+            fp.add("continues").add(posts[sequelOf].linkHash());
+        }
+        media.forEach(m -> fp.add(m.href()).add(m.kind()).add(m.name()));
+        String path = info.href();
+        lastmod[i] = Dates.isoDay(up != null ? up : e.endDate());
+        pageOut[i] = new Output(path, fp.hex(), Output.Kind.PAGE, e.id(), in -> {
+            String body = in.bodies().getOrDefault(e.id(), "");
+            String html = markdown.render(body);
+            int words = body.split("\\s+").length;
+            Page page = page(path, e.title(), e.summary(),
+                    cardPath == null ? null : settings.baseUrl() + cardPath, up != null, "post");
+            return pages.post(new PostPage(page, e.title(), info.card().date(),
+                    info.card().isoDate(), info.authors(), info.tags(), html, media, older, newer, related,
+                    Math.max(1, words / 200), continues));
+        });
+        if (cardPath != null) {
+            CardRenderer.Card card = new CardRenderer.Card(e.title(), info.card().date(), settings.name(),
+                    e.tags().isEmpty() ? "" : e.tags().get(0));
+            cardOut[i] = new Output(cardPath, CardRenderer.fingerprint(card), Output.Kind.CARD, null,
+                    in -> cards.render(card));
         }
     }
 
@@ -413,19 +434,16 @@ public final class SitePlanner {
         return top;
     }
 
-    /** Pre-rendered cards of the given posts for a page at {@code root}; each card is rendered once per depth. */
-    private List<String> cards(List<Integer> slice, String root) {
-        int depth = root.length() / 3;
-        AtomicReferenceArray<String> cache = cardHtml.computeIfAbsent(depth,
-                d -> new AtomicReferenceArray<>(posts.length));
-        List<String> out = new ArrayList<>(slice.size());
+    /** The cards of the given posts for a page at {@code root}; each card is rendered once for all pages. */
+    private List<Content> cards(List<Integer> slice, String root) {
+        List<Content> out = new ArrayList<>(slice.size());
         for (int i : slice) {
-            String html = cache.get(i);
+            CardHtml html = cardHtml.get(i);
             if (html == null) {
-                html = pages.card(root, posts[i].card());
-                cache.set(i, html);
+                html = pages.card(posts[i].card());
+                cardHtml.set(i, html);
             }
-            out.add(html);
+            out.add(html.at(root));
         }
         return out;
     }
@@ -543,7 +561,7 @@ public final class SitePlanner {
         }
     }
 
-    private AuthorPage authorPage(String path, String name, Profile profile, List<String> first, Pager pager) {
+    private AuthorPage authorPage(String path, String name, Profile profile, List<Content> first, Pager pager) {
         Page page = page(path, name, "Posts and profile of " + name, null, false, "authors");
         if (profile == null) {
             return new AuthorPage(page, name, null, 0, null, null, List.of(), List.of(), List.of(), first, pager);
@@ -655,29 +673,11 @@ public final class SitePlanner {
             fp.add(p.listHash()).add(p.entry().contentHash());
         }
         outputs.add(new Output("search-index.js", fp.hex(), Output.Kind.SEARCH_INDEX, null, in -> {
-            // one JSON row per post, reused from earlier builds while what it shows is unchanged
+            // one JSON row per post (UTF-8), made in parallel, reused from earlier builds while what it shows is
+            // unchanged; the file is one array of exactly the rows' length
             Map<String, BuildCache.SearchRow> rows = cache.searchRows;
-            String[] json = new String[posts.length];
-            int length = 64;
-            for (int i = 0; i < posts.length; i++) {
-                Info p = posts[i];
-                // terms are a function of the post's content: its hash stands for them
-                long key = new Fingerprint().add(p.listHash()).add(p.entry().contentHash()).low();
-                BuildCache.SearchRow row = rows.get(p.entry().id());
-                if (row == null || row.key() != key) {
-                    String terms = in.searchTerms().getOrDefault(p.entry().id(), "");
-                    StringBuilder sb = new StringBuilder(400).append('[');
-                    Html.jsonString(sb, p.href()).append(',');
-                    Html.jsonString(sb, p.entry().title()).append(',');
-                    Html.jsonString(sb, p.card().isoDate()).append(',');
-                    Html.jsonString(sb, String.join(" ", p.entry().tags())).append(',');
-                    Html.jsonString(sb, terms).append(']');
-                    row = new BuildCache.SearchRow(key, sb.toString());
-                    rows.put(p.entry().id(), row);
-                }
-                json[i] = row.json();
-                length += json[i].length() + 2;
-            }
+            byte[][] json = new byte[posts.length][];
+            IntStream.range(0, posts.length).parallel().forEach(i -> json[i] = searchRow(posts[i], rows, in));
             if (rows.size() > posts.length) {
                 Set<String> live = new HashSet<>();
                 for (Info p : posts) {
@@ -685,14 +685,47 @@ public final class SitePlanner {
                 }
                 rows.keySet().retainAll(live);
             }
-            StringBuilder sb = new StringBuilder(length);
-            sb.append("window.EGREGORA_SEARCH={\"v\":1,\"docs\":[");
-            for (int i = 0; i < json.length; i++) {
-                sb.append(i == 0 ? "" : ",\n").append(json[i]);
+            byte[] head = "window.EGREGORA_SEARCH={\"v\":1,\"docs\":[".getBytes(StandardCharsets.UTF_8);
+            byte[] sep = ",\n".getBytes(StandardCharsets.UTF_8);
+            byte[] tail = "]};\n".getBytes(StandardCharsets.UTF_8);
+            int length = head.length + tail.length + Math.max(0, json.length - 1) * sep.length;
+            for (byte[] row : json) {
+                length += row.length;
             }
-            sb.append("]};\n");
-            return sb.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] file = new byte[length];
+            System.arraycopy(head, 0, file, 0, head.length);
+            int at = head.length;
+            for (int i = 0; i < json.length; i++) {
+                if (i > 0) {
+                    System.arraycopy(sep, 0, file, at, sep.length);
+                    at += sep.length;
+                }
+                System.arraycopy(json[i], 0, file, at, json[i].length);
+                at += json[i].length;
+            }
+            System.arraycopy(tail, 0, file, at, tail.length);
+            return file;
         }));
+    }
+
+    /** A post's search index row {@code [href, title, date, tags, terms]}, from the cache while still valid. */
+    private static byte[] searchRow(Info p, Map<String, BuildCache.SearchRow> rows, Output.Inputs in) {
+        // terms are a function of the post's content: its hash stands for them
+        long key = new Fingerprint().add(p.listHash()).add(p.entry().contentHash()).low();
+        BuildCache.SearchRow row = rows.get(p.entry().id());
+        if (row == null || row.key() != key) {
+            String terms = in.searchTerms().getOrDefault(p.entry().id(), "");
+            StringBuilder sb = new StringBuilder(64 + p.href().length() + p.entry().title().length() + terms.length())
+                    .append('[');
+            Html.jsonString(sb, p.href()).append(',');
+            Html.jsonString(sb, p.entry().title()).append(',');
+            Html.jsonString(sb, p.card().isoDate()).append(',');
+            Html.jsonString(sb, String.join(" ", p.entry().tags())).append(',');
+            Html.jsonString(sb, terms).append(']');
+            row = new BuildCache.SearchRow(key, sb.toString().getBytes(StandardCharsets.UTF_8));
+            rows.put(p.entry().id(), row);
+        }
+        return row.json();
     }
 
     private void planSitemap() {
