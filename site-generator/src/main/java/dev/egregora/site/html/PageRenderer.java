@@ -142,7 +142,7 @@ public final class PageRenderer {
     private static final String ROOT_MARKER = "r" + java.util.UUID.randomUUID().toString().replace("-", "") + "/";
 
     private byte[] bytes(String name, Object view, Consumer<HtmlTemplateOutput> precompiled) {
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        Utf8Buffer out = Utf8Buffer.forThisThread();
         HtmlTemplateOutput html = new OwaspHtmlTemplateOutput(out);
         if (engine != null) {
             render(name, view, html);

@@ -76,6 +76,9 @@ public final class SitePlanner {
     private final Map<String, List<Integer>> byTag = new TreeMap<>();
     private final Map<String, String> tagSlugs = new HashMap<>();
     private final Map<String, String> authorSlugs = new HashMap<>();
+    /** One link per tag and per author, shared by every post that shows it. */
+    private final Map<String, Link> tagLinks = new HashMap<>();
+    private final Map<String, Link> authorLinks = new HashMap<>();
     private AtomicReferenceArray<CardHtml> cardHtml;
 
     /** What the planner knows about each post. */
@@ -183,8 +186,12 @@ public final class SitePlanner {
             tagPos[i] = pos;
         }
         // slugs first, so that making each post's Info (in parallel) only reads shared maps
-        byTag.keySet().forEach(this::tagSlug);
+        for (String tag : byTag.keySet()) {
+            tagLinks.put(tag, new Link("tags/" + tagSlug(tag) + "/index.html", tag));
+        }
         authorSlugs.putAll(AuthorSlugs.of(catalog.authors()));
+        catalog.authors().forEach((id, a) -> authorLinks.put(id, new Link(a.optedOut() ? null
+                : "authors/" + authorSlugs.get(id) + "/index.html", a.displayName())));
         Map<String, Info> known = cache.infos;
         IntStream.range(0, entries.size()).parallel().forEach(i -> {
             PostEntry e = entries.get(i);
@@ -202,16 +209,14 @@ public final class SitePlanner {
     private Info info(PostEntry e, String fs) {
         List<Link> tags = new ArrayList<>(e.tags().size());
         for (String t : e.tags()) {
-            tags.add(new Link("tags/" + tagSlugs.get(t) + "/index.html", t));
+            tags.add(tagLinks.get(t));
         }
         List<Link> authors = new ArrayList<>(e.authorIds().size());
         for (String id : e.authorIds()) {
-            Author a = catalog.authors().get(id);
-            if (a == null) {
-                continue;
+            Link a = authorLinks.get(id);
+            if (a != null) {
+                authors.add(a);
             }
-            authors.add(new Link(a.optedOut() ? null : "authors/" + authorSlugs.get(id) + "/index.html",
-                    a.displayName()));
         }
         String href = "posts/" + fs + ".html";
         PostCard card = new PostCard(href, e.title(), Dates.human(e.date()), Dates.isoDay(e.date()),
@@ -408,7 +413,7 @@ public final class SitePlanner {
             List<Integer> slice = members.subList(Math.min(members.size(), (p - 1) * size),
                     Math.min(members.size(), p * size));
             String path = pathOf.apply(p);
-            Pager pager = pager(p, pageCount, pathOf);
+            int pageNo = p;
             Fingerprint fp = new Fingerprint().add(base).add(kind).add(heading).add(intro).add(p).add(pageCount);
             slice.forEach(i -> fp.add(posts[i].listHash()));
             List<Link> top = kind.equals("home") && p == 1 ? topPosts() : List.of();
@@ -418,7 +423,7 @@ public final class SitePlanner {
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
                     pages.list(new ListPage(page(path, pageTitle, intro, null, false, section), title, intro,
-                            cards(slice, rootOf(path)), pager, top))));
+                            cards(slice, rootOf(path)), pager(pageNo, pageCount, pathOf), top))));
         }
     }
 
@@ -527,10 +532,10 @@ public final class SitePlanner {
             }
             first.forEach(i -> fp.add(posts[i].listHash()));
             String path = pathOf.apply(1);
-            Pager pager = pager(1, pageCount, pathOf);
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
-                    pages.author(authorPage(path, name, profile, cards(first, rootOf(path)), pager))));
+                    pages.author(authorPage(path, name, profile, cards(first, rootOf(path)),
+                            pager(1, pageCount, pathOf)))));
             if (members.size() > size) {
                 planListingFrom(2, "author", name, members, pathOf, "authors", pageCount);
             }
@@ -549,15 +554,14 @@ public final class SitePlanner {
         for (int p = fromPage; p <= pageCount; p++) {
             List<Integer> slice = members.subList((p - 1) * size, Math.min(members.size(), p * size));
             String path = pathOf.apply(p);
-            Pager pager = pager(p, pageCount, pathOf);
+            int pageNo = p;
             Fingerprint fp = new Fingerprint().add(base).add(kind).add(heading).add(p).add(pageCount);
             slice.forEach(i -> fp.add(posts[i].listHash()));
             String title = heading + " (page " + p + ")";
             sitemap.add(new String[] {path, null});
             outputs.add(new Output(path, fp.hex(), Output.Kind.PAGE, null, in ->
                     pages.list(new ListPage(page(path, title, null, null, false, section), title, null, cards(slice,
-                    rootOf(path)), pager,
-                            null))));
+                    rootOf(path)), pager(pageNo, pageCount, pathOf), null))));
         }
     }
 
