@@ -16,7 +16,7 @@ class CardHtmlTest {
     private final PostCard card = new PostCard("posts/a-b.html", "Fish & <chips> \"ok\" r/x", "1 May 2020",
             "2020-05-01", "Tom's <b>summary</b> ü 🐟 ../ root", List.of(new Link("tags/food/index.html", "food"),
             new Link("tags/x/index.html", "<x>")), List.of(new Link("authors/bob/index.html", "Bob"),
-            new Link(null, "Opted Out")));
+            new Link(null, "Opted Out")), 3);
 
     @Test
     void placingTheCardAtARootGivesTheCardRenderedThere() {
