@@ -19,7 +19,10 @@ import java.util.List;
 import static dev.egregora.etl.WhatsAppInputAdapterTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The appender and the CSV load path store exactly the same rows (quotes, newlines, emoji, NULLs, empty text). */
+/**
+ * The appender and the CSV load path store exactly the same rows (quotes, newlines, emoji, NULLs, empty text), and the
+ * same {@code id_hash} as the core-v4 migration fills in.
+ */
 class LoadPathTest {
     @TempDir
     Path dir;
@@ -50,8 +53,11 @@ class LoadPathTest {
             for (Path e : exports) {
                 adapter.ingest(ws, new Request(e, ZoneId.of("Europe/Berlin"), DateOrder.AUTO, true));
             }
+            // id_hash (core-v4) is what the migration computes for rows ingested before it existed
+            assertThat(rows(ws, "SELECT count(*) FROM messages WHERE id_hash IS DISTINCT FROM "
+                    + "(try_cast('0x' || left(id, 16) AS UBIGINT) >> 1)::BIGINT")).containsExactly("0");
             return rows(ws, "SELECT id, chat_id, ts, seq, author_id, kind, text, text_bytes, media_id, media_name, "
-                    + "edited, deleted, source_line, text IS NULL, media_name IS NULL FROM messages ORDER BY id");
+                    + "edited, deleted, source_line, text IS NULL, media_name IS NULL, id_hash FROM messages ORDER BY id");
         }
     }
 }

@@ -15,7 +15,8 @@ public final class CoreSchema {
     public static List<Migration> migrations() {
         return List.of(new Migration(Migration.CORE, 1, "shared tables", resource("core-v1.sql")),
                 new Migration(Migration.CORE, 2, "related posts and post ranks", resource("core-v2.sql")),
-                new Migration(Migration.CORE, 3, "continues references", resource("core-v3.sql")));
+                new Migration(Migration.CORE, 3, "continues references", resource("core-v3.sql")),
+                new Migration(Migration.CORE, 4, "messages.id_hash", resource("core-v4.sql")));
     }
 
     /** Reads a SQL resource that sits beside {@code anchor}'s package, for modules' own migrations. */

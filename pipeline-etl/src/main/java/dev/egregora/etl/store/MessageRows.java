@@ -42,7 +42,7 @@ public final class MessageRows implements AutoCloseable {
     /** The CSV carries only what varies; chat id, author ids, media ids and kinds are filled in by the INSERT. */
     private static final String CSV_COLUMNS = "{'id':'VARCHAR','ts':'BIGINT','seq':'BIGINT','author_ix':'INTEGER',"
             + "'kind_ix':'TINYINT','text':'VARCHAR','media_ix':'INTEGER',"
-            + "'media_name':'VARCHAR','flags':'TINYINT','source_line':'BIGINT'}";
+            + "'media_name':'VARCHAR','flags':'TINYINT','source_line':'BIGINT','id_hash':'BIGINT'}";
 
     private final DuckDBConnection connection;
     private final Workspace ws;
@@ -154,7 +154,8 @@ public final class MessageRows implements AutoCloseable {
         }
         added++;
         if (csvPath) {
-            writeCsv(id, tsMicros, index, authorId, kind, text, mediaSlot, mediaName, edited, deleted, line);
+            writeCsv(id, tsMicros, index, authorId, kind, text, mediaSlot, mediaName, edited, deleted, line,
+                    idPrefix >>> 1);
             return true;
         }
         try {
@@ -172,6 +173,7 @@ public final class MessageRows implements AutoCloseable {
             appender.append(edited);
             appender.append(deleted);
             appender.append(line);
+            appender.append(idPrefix >>> 1); // messages.id_hash (core-v4)
             appender.endRow();
         } catch (SQLException e) {
             throw new EgregoraException("cannot append to messages: " + e.getMessage(), e);
@@ -188,7 +190,8 @@ public final class MessageRows implements AutoCloseable {
     }
 
     private void writeCsv(String id, long tsMicros, long index, String authorId, String kind, String text,
-                          int mediaSlot, String mediaName, boolean edited, boolean deleted, long line) {
+                          int mediaSlot, String mediaName, boolean edited, boolean deleted, long line,
+                          long idHash) {
         longestRow = Math.max(longestRow, 3L * (text == null ? 0 : text.length())
                 + 3L * (mediaName == null ? 0 : mediaName.length()) + 512);
         try {
@@ -221,6 +224,8 @@ public final class MessageRows implements AutoCloseable {
             csv.number((edited ? 1 : 0) | (deleted ? 2 : 0));
             csv.comma();
             csv.number(line);
+            csv.comma();
+            csv.number(idHash);
             csv.newline();
         } catch (IOException e) {
             throw new EgregoraException("cannot write " + chunkFile + ": " + e.getMessage(), e);
@@ -305,7 +310,7 @@ public final class MessageRows implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("INSERT INTO messages SELECT c.id, '" + chatId.replace("'", "''") + "', make_timestamp(ts), "
                     + "seq, a.id, list_extract(['user', 'system', 'command'], kind_ix + 1), text, strlen(text), "
-                    + "m.id, media_name, (flags & 1) = 1, (flags & 2) = 2, source_line FROM read_csv('"
+                    + "m.id, media_name, (flags & 1) = 1, (flags & 2) = 2, source_line, id_hash FROM read_csv('"
                     + file.toString().replace("'", "''") + "', header = false, quote = '\"', escape = '\"', "
                     + "new_line = '\\n', auto_detect = false, allow_quoted_nulls = false, columns = "
                     + CSV_COLUMNS + ", max_line_size = " + maxLine + ") c "

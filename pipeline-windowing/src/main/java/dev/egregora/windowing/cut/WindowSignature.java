@@ -19,7 +19,7 @@ import java.util.HexFormat;
  */
 public final class WindowSignature {
     /** Bump when the digest recipe changes, so every window is rewritten once. */
-    public static final String VERSION = "egregora-window-v1";
+    public static final String VERSION = "egregora-window-v2";
 
     private static final long P1 = 0x9E3779B97F4A7C15L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;

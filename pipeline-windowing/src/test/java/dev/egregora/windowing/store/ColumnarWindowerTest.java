@@ -189,7 +189,8 @@ class ColumnarWindowerTest {
         assertThat(signatures(windower.computeWindows(ws, new Spec(Unit.MESSAGES, 4, 0, null, null, "offline-2"))))
                 .doesNotContainAnyElementsOf(before);
 
-        sql("UPDATE messages SET text = 'edited' WHERE id = 'a5'");
+        // an edited message comes back in a later export with a new id (ingest's ids hash the text)
+        sql("UPDATE messages SET id = 'a5-edited', text = 'edited' WHERE id = 'a5'");
         List<String> edited = signatures(windower.computeWindows(ws, spec));
         assertThat(edited.get(0)).isEqualTo(before.get(0));
         assertThat(edited.get(1)).isNotEqualTo(before.get(1));
@@ -199,6 +200,30 @@ class ColumnarWindowerTest {
         sql("UPDATE authors SET alias = 'Captain' WHERE id = 'u2'");
         List<String> aliased = signatures(windower.computeWindows(ws, spec));
         assertThat(aliased).doesNotContainAnyElementsOf(edited); // u2 writes in every window
+
+        sql("UPDATE messages SET media_id = 'f00d' WHERE id = 'a9'");
+        List<String> withMedia = signatures(windower.computeWindows(ws, spec));
+        assertThat(withMedia.subList(0, 2)).isEqualTo(aliased.subList(0, 2));
+        assertThat(withMedia.get(2)).isNotEqualTo(aliased.get(2));
+    }
+
+    @Test
+    void messagesSignByTheirStoredIdHashElseByTheMd5OfTheirId() {
+        author("u1", "Amber Fox", false);
+        for (int i = 0; i < 4; i++) {
+            message("a", "m" + i, T0.plusSeconds(i), "u1", "user", "same text");
+        }
+        sql("UPDATE messages SET id_hash = 1000 + seq"); // what ingest writes (core-v4)
+        Spec spec = new Spec(Unit.MESSAGES, 1, 0, null, null, "w");
+        List<String> before = signatures(windower.computeWindows(ws, spec));
+        assertThat(before).hasSize(4).doesNotHaveDuplicates();
+
+        sql("UPDATE messages SET id_hash = 7 WHERE id = 'm0'");
+        sql("UPDATE messages SET id_hash = NULL WHERE id = 'm1'");
+        List<String> after = signatures(windower.computeWindows(ws, spec));
+        assertThat(after.get(0)).isNotEqualTo(before.get(0));
+        assertThat(after.get(1)).isNotEqualTo(before.get(1));
+        assertThat(after.subList(2, 4)).isEqualTo(before.subList(2, 4));
     }
 
     @Test

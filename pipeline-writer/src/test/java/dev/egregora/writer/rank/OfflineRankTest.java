@@ -27,7 +27,7 @@ class OfflineRankTest {
             for (int i = 0; i < authors.length; i++) {
                 msgs.append(i == 0 ? "" : ",").append("('m").append(i).append("','c',TIMESTAMP '2025-01-01 10:00:00' + INTERVAL ")
                         .append(i).append(" MINUTE,").append(i).append(",'").append(authors[i])
-                        .append("','user','text text text',14,NULL,NULL,false,false,").append(i + 1).append(")");
+                        .append("','user','text text text',14,NULL,NULL,false,false,").append(i + 1).append(",NULL)");
             }
             ws.execute(msgs.toString());
             ws.execute("INSERT INTO windows VALUES "
