@@ -39,19 +39,24 @@ public final class ColumnarWindower implements Windower {
     /** Computes the windows and replaces the {@code windows} table with them. */
     @Override
     public List<Window> computeWindows(Workspace workspace, Spec spec) {
-        List<Window> windows = preview(workspace, spec);
-        table.replace(workspace, windows);
+        MessageColumns columns = reader.read(workspace, true);
+        List<Window> windows = windows(columns, spec);
+        table.replace(workspace, windows, columns);
         return windows;
     }
 
     /** Computes the windows without writing anything (for {@code egregora windows}). */
     public List<Window> preview(Workspace workspace, Spec spec) {
+        return windows(reader.read(workspace, true), spec);
+    }
+
+    private static List<Window> windows(MessageColumns columns, Spec spec) {
         CutSpec cut = CutSpec.from(spec);
         if (spec.unit() == Unit.MESSAGES && spec.maxWindowTime() != null) {
             LOG.info("max_window_time {} is enforced for message windows (the original ignored it)",
                     spec.maxWindowTime());
         }
-        return windows(reader.read(workspace, true), new WindowCutter(cut), spec.writerFingerprint());
+        return windows(columns, new WindowCutter(cut), spec.writerFingerprint());
     }
 
     /** The windows currently stored, ordered by chat and index. */

@@ -61,7 +61,7 @@ public class WindowColumnsLoadBenchmark {
     public void createSite() throws IOException {
         site = Files.createTempDirectory("egregora-bench-windowing");
         List<Migration> migrations = new ArrayList<>(CoreSchema.migrations());
-        migrations.add(WindowTable.MIGRATION);
+        migrations.addAll(WindowTable.migrations());
         workspace = Workspace.open(site, migrations);
         workspace.execute("INSERT INTO authors SELECT 'u' || i, 'chat', 'Pseudonym ' || i, 'Real ' || i, NULL, i = 7 "
                 + "FROM range(20) t(i)");

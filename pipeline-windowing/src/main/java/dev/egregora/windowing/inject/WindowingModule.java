@@ -16,6 +16,7 @@ public final class WindowingModule extends AbstractModule {
         bind(WindowTable.class).toInstance(new WindowTable());
         bind(ColumnarWindower.class);
         bind(Windower.class).to(ColumnarWindower.class);
-        Multibinder.newSetBinder(binder(), Migration.class).addBinding().toInstance(WindowTable.MIGRATION);
+        Multibinder<Migration> migrations = Multibinder.newSetBinder(binder(), Migration.class);
+        WindowTable.migrations().forEach(m -> migrations.addBinding().toInstance(m));
     }
 }

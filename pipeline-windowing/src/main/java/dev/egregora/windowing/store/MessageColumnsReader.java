@@ -41,7 +41,7 @@ public final class MessageColumnsReader {
             ), who AS (
                 SELECT id, opted_out, (row_number() OVER (ORDER BY id) - 1)::INTEGER AS a FROM authors
             )
-            SELECT ch.c, epoch_us(m.ts), m.text_bytes%s
+            SELECT ch.c, epoch_us(m.ts), m.text_bytes, m.rowid%s
             FROM messages m JOIN who ON who.id = m.author_id JOIN chats ch ON ch.chat_id = m.chat_id
             WHERE m.kind = 'user' AND NOT who.opted_out
             ORDER BY ch.c, m.ts, m.seq, m.id
@@ -61,6 +61,7 @@ public final class MessageColumnsReader {
         long[] ts = new long[1024];
         int[] bytes = new int[1024];
         long[] digests = new long[withDigests ? 1024 : 0];
+        long[] rows = new long[1024];
         int n = 0;
         String sql = COLUMNS.formatted(withDigests ? DIGEST_COLUMNS : "");
         try (Statement st = workspace.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -78,14 +79,16 @@ public final class MessageColumnsReader {
                 if (n == ts.length) {
                     ts = Arrays.copyOf(ts, n * 2);
                     bytes = Arrays.copyOf(bytes, n * 2);
+                    rows = Arrays.copyOf(rows, n * 2);
                     if (withDigests) {
                         digests = Arrays.copyOf(digests, n * 2);
                     }
                 }
                 ts[n] = rs.getLong(2);
                 bytes[n] = rs.getInt(3);
+                rows[n] = rs.getLong(4);
                 if (withDigests) {
-                    digests[n] = digest(rs.getLong(5), rs.getLong(6), authorDigests[rs.getInt(4)]);
+                    digests[n] = digest(rs.getLong(6), rs.getLong(7), authorDigests[rs.getInt(5)]);
                 }
                 n++;
             }
@@ -95,16 +98,16 @@ public final class MessageColumnsReader {
         int[] chatStarts = Arrays.copyOf(starts, chats.size() + 1);
         chatStarts[chats.size()] = n;
         return new MessageColumns(chats, chatStarts, Arrays.copyOf(ts, n), Arrays.copyOf(bytes, n),
-                withDigests ? Arrays.copyOf(digests, n) : new long[0]);
+                withDigests ? Arrays.copyOf(digests, n) : new long[0], Arrays.copyOf(rows, n));
     }
 
     /**
-     * One message's 63-bit content digest from its id, media and author digests (odd multipliers and rotations, so
-     * neither part cancels another; the window signature folds these again and ends in SHA-256).
+     * One message's 64-bit content digest from its id, media and author digests (odd multipliers and rotations, so
+     * two different ids never give one digest for the same author and media; the window signature folds these
+     * again and ends in SHA-256).
      */
     static long digest(long id, long media, long author) {
-        return (id ^ Long.rotateLeft(media * 0x9E3779B97F4A7C15L, 21) ^ Long.rotateLeft(author * 0xC2B2AE3D27D4EB4FL, 42))
-                >>> 1;
+        return id ^ Long.rotateLeft(media * 0x9E3779B97F4A7C15L, 21) ^ Long.rotateLeft(author * 0xC2B2AE3D27D4EB4FL, 42);
     }
 
     /** Per author (ordered by id): the first 64 bits of SHA-256 over pseudonym 0x00 alias. */

@@ -11,34 +11,46 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Replaces and reads the {@code windows} table. */
 public final class WindowTable {
     /** The module's own schema: a staging table for bulk window inserts. */
     public static final Migration MIGRATION = new Migration("windowing", 1, "windowing_stage staging table",
             CoreSchema.sqlResource(WindowTable.class, "windowing-v1.sql"));
+    /** Boundary rowids in the staging table. */
+    public static final Migration MIGRATION_2 = new Migration("windowing", 2, "windowing_stage boundary rowids",
+            CoreSchema.sqlResource(WindowTable.class, "windowing-v2.sql"));
 
+    /** Both of the module's migrations, in order. */
+    public static List<Migration> migrations() {
+        return List.of(MIGRATION, MIGRATION_2);
+    }
+
+    /**
+     * The boundary messages by rowid, checked against the window's chat and times: if rowids had moved since the
+     * columns were read, rows would go unmatched and the count check below rolls the transaction back.
+     */
     private static final String COPY = """
             INSERT INTO windows
-            WITH pos AS (
-                SELECT m.id, m.chat_id, row_number() OVER (PARTITION BY m.chat_id ORDER BY m.ts, m.seq, m.id) - 1 AS p
-                %s
-            ), wanted AS (
-                SELECT pos.* FROM pos
-                SEMI JOIN (SELECT chat_id, first_pos AS p FROM windowing_stage
-                           UNION SELECT chat_id, end_pos - 1 FROM windowing_stage) b
-                ON pos.chat_id = b.chat_id AND pos.p = b.p
-            )
             SELECT s.id, s.chat_id, s.idx, s.first_pos, s.end_pos, f.id, l.id, make_timestamp(s.start_us),
                    make_timestamp(s.end_us), s.message_count, s.bytes, s.signature
             FROM windowing_stage s
-            JOIN wanted f ON f.chat_id = s.chat_id AND f.p = s.first_pos
-            JOIN wanted l ON l.chat_id = s.chat_id AND l.p = s.end_pos - 1
-            """.formatted(MessageColumnsReader.WINDOWABLE);
+            JOIN messages f ON f.rowid = s.first_row AND f.chat_id = s.chat_id AND epoch_us(f.ts) = s.start_us
+            JOIN messages l ON l.rowid = s.last_row AND l.chat_id = s.chat_id AND epoch_us(l.ts) = s.end_us
+            """;
 
-    /** Replaces the whole table with {@code windows} in one transaction. */
-    public void replace(Workspace workspace, List<Window> windows) {
+    /**
+     * Replaces the whole table with {@code windows}, cut from {@code columns}, in one transaction.
+     */
+    public void replace(Workspace workspace, List<Window> windows, MessageColumns columns) {
+        Map<String, Integer> chatStart = new HashMap<>();
+        for (int c = 0; c < columns.chats(); c++) {
+            chatStart.put(columns.chatIds().get(c), columns.chatStarts()[c]);
+        }
+        long[] rows = columns.rowIds();
         workspace.inTransaction(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("DELETE FROM windows");
@@ -46,9 +58,12 @@ public final class WindowTable {
             }
             workspace.append("windowing_stage", a -> {
                 for (Window w : windows) {
+                    int base = chatStart.get(w.chatId());
                     a.beginRow().append(w.id()).append(w.chatId()).append(w.index()).append(w.firstPos())
                             .append(w.endPos()).append(micros(w.start())).append(micros(w.end()))
-                            .append(w.messageCount()).append(w.bytes()).append(w.signature()).endRow();
+                            .append(w.messageCount()).append(w.bytes()).append(w.signature())
+                            .append(rows[base + (int) w.firstPos()]).append(rows[base + (int) w.endPos() - 1])
+                            .endRow();
                 }
                 return windows.size();
             });
