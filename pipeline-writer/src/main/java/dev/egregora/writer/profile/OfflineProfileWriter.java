@@ -122,7 +122,7 @@ public final class OfflineProfileWriter implements ProfileWriter {
                 t.first = t.first == null || m.ts().isBefore(t.first) ? m.ts() : t.first;
                 t.last = t.last == null || m.ts().isAfter(t.last) ? m.ts() : t.last;
                 for (String w : ChatText.words(m.text())) {
-                    if (!Language.isAnyStopword(w) && w.chars().anyMatch(Character::isLetter)) {
+                    if (!Language.isAnyStopword(w) && hasLetterChar(w)) {
                         t.words.merge(w, 1, Integer::sum);
                     }
                 }
@@ -131,6 +131,16 @@ public final class OfflineProfileWriter implements ProfileWriter {
                 }
             }
             return t;
+        }
+
+        /** Whether a UTF-16 unit of {@code w} is a letter (as {@code w.chars().anyMatch(Character::isLetter)}). */
+        private static boolean hasLetterChar(String w) {
+            for (int i = 0; i < w.length(); i++) {
+                if (Character.isLetter(w.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Tally merge(Tally o) {

@@ -113,12 +113,16 @@ public final class ChatText {
         return out;
     }
 
-    private static final Pattern WORD_OR_BREAK = Pattern.compile(
+    /** What {@link #allWordsInOrder} finds: words joined by apostrophes or hyphens, and sentence breaks. */
+    static final Pattern WORD_OR_BREAK = Pattern.compile(
             "[\\p{L}\\p{M}\\p{N}]+(?:['’-][\\p{L}\\p{M}\\p{N}]+)*|[.!?,;:()\\n]");
+
+    private static final String BREAKS = ".!?,;:()\n";
 
     /**
      * Every word in order, lower-cased, with no length filter, and "." wherever punctuation, a line break, a link or
-     * a mask breaks the sentence (for phrases that must not span two sentences).
+     * a mask breaks the sentence (for phrases that must not span two sentences). A hand-written scan that finds
+     * exactly what {@link #WORD_OR_BREAK} finds (property-tested), at a fraction of the regex's cost.
      */
     public static List<String> allWordsInOrder(String text) {
         List<String> out = new ArrayList<>();
@@ -126,13 +130,58 @@ public final class ChatText {
         if (t.indexOf('[') >= 0) {
             t = t.replace("[phone]", " . ").replace("[email]", " . ");
         }
-        Matcher m = WORD_OR_BREAK.matcher(t.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            String w = m.group();
-            out.add(w.length() == 1 && ".!?,;:()\n".indexOf(w.charAt(0)) >= 0 ? "." : unElide(w.replace('’', '\'')));
+        t = t.toLowerCase(Locale.ROOT);
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            int cp = t.codePointAt(i);
+            if (!isWordChar(cp)) {
+                if (BREAKS.indexOf(cp) >= 0) {
+                    out.add(".");
+                }
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            i = endOfRun(t, i);
+            while (i + 1 < n) {
+                char sep = t.charAt(i);
+                if ((sep != '\'' && sep != '’' && sep != '-') || !isWordChar(t.codePointAt(i + 1))) {
+                    break;
+                }
+                i = endOfRun(t, i + 1);
+            }
+            out.add(unElide(t.substring(start, i).replace('’', '\'')));
         }
         return out;
     }
+
+    /** The end of the run of word characters starting at {@code i}. */
+    private static int endOfRun(String t, int i) {
+        int n = t.length();
+        while (i < n) {
+            int cp = t.codePointAt(i);
+            if (!isWordChar(cp)) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** {@code [\\p{L}\\p{M}\\p{N}]}: a letter, a mark or a number. */
+    private static boolean isWordChar(int cp) {
+        if (cp < 128) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        return ((1 << Character.getType(cp)) & WORD_TYPES) != 0;
+    }
+
+    private static final int WORD_TYPES = (1 << Character.UPPERCASE_LETTER) | (1 << Character.LOWERCASE_LETTER)
+            | (1 << Character.TITLECASE_LETTER) | (1 << Character.MODIFIER_LETTER) | (1 << Character.OTHER_LETTER)
+            | (1 << Character.NON_SPACING_MARK) | (1 << Character.ENCLOSING_MARK)
+            | (1 << Character.COMBINING_SPACING_MARK) | (1 << Character.DECIMAL_DIGIT_NUMBER)
+            | (1 << Character.LETTER_NUMBER) | (1 << Character.OTHER_NUMBER);
 
     private static final Pattern ELISION = Pattern.compile("^(?:[ldjmnstc]|qu)'(?=\\p{L}{3})");
 
