@@ -65,10 +65,14 @@ public class WindowColumnsLoadBenchmark {
         workspace = Workspace.open(site, migrations);
         workspace.execute("INSERT INTO authors SELECT 'u' || i, 'chat', 'Pseudonym ' || i, 'Real ' || i, NULL, i = 7 "
                 + "FROM range(20) t(i)");
-        workspace.execute("INSERT INTO messages (id, chat_id, ts, seq, author_id, kind, text, text_bytes, source_line) "
+        // ids and id_hash as ingest writes them: 32 hex digits, and their first 63 bits (core-v4)
+        workspace.execute("INSERT INTO messages (id, chat_id, ts, seq, author_id, kind, text, text_bytes, source_line, "
+                + "id_hash) SELECT id, chat_id, ts, seq, author_id, kind, text, text_bytes, source_line, "
+                + "(('0x' || left(id, 16))::UBIGINT >> 1)::BIGINT FROM ("
                 + "SELECT md5(i::VARCHAR), 'chat', TIMESTAMP '2024-01-01' + to_seconds(i * 37), i, 'u' || (hash(i) % 20), "
                 + "CASE WHEN i % 50 = 0 THEN 'system' ELSE 'user' END, repeat('palavra ', (i % 30)::INT + 1), "
-                + "8 * ((i % 30) + 1), i FROM range(" + messages + ") t(i)");
+                + "8 * ((i % 30) + 1), i FROM range(" + messages + ") t(i)) "
+                + "t(id, chat_id, ts, seq, author_id, kind, text, text_bytes, source_line)");
         workspace.execute("CHECKPOINT");
     }
 
