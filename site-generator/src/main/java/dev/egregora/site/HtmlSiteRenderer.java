@@ -119,6 +119,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
     private BuildSummary apply(List<Output> plan, SiteStore store, Catalog catalog, OutputDir out,
                                ManifestFile manifestFile, boolean full, BuildCache cache) {
         Map<String, String> manifest = manifestFile.load();
+        out.clearStaging();
         boolean rewriteAll = full || !Files.exists(out.root().resolve("index.html"));
         Map<String, Boolean> dirIntact = new HashMap<>();
         Map<String, String> all = new LinkedHashMap<>(plan.size() * 2);
@@ -197,6 +198,7 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         Output.Inputs inputs = new Output.Inputs(bodies, terms);
         changed.parallelStream().forEach(o -> out.write(o.path(), o.producer().apply(inputs)));
         removed.forEach(out::delete);
+        out.clearStaging();
 
         if (!changed.isEmpty() || !removed.isEmpty()) {
             manifestFile.save(all);

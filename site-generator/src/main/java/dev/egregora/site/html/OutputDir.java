@@ -10,14 +10,35 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The output directory: every write goes to a temp file beside the target and is renamed over it; every relative
- * path is checked to stay inside the directory (no {@code ..}, no absolute paths, no drive letters). Thread-safe.
+ * The output directory: every write goes to a temp file in a staging directory beside it ({@code .NAME.partial/},
+ * same file system) and is renamed over the target, so a killed build never leaves a temp file inside the site;
+ * {@link #clearStaging()} removes what a killed build left there. Every relative path is checked to stay inside
+ * the directory (no {@code ..}, no absolute paths, no drive letters). Thread-safe.
  */
 public final class OutputDir {
     private final Path root;
+    private final Path staging;
 
     public OutputDir(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        Path parent = this.root.getParent();
+        this.staging = parent == null ? this.root.resolve(".partial") : parent.resolve("." + this.root.getFileName()
+                + ".partial");
+    }
+
+    /** Deletes the staging directory and the temp files a killed build left in it. */
+    public void clearStaging() {
+        if (!Files.isDirectory(staging)) {
+            return;
+        }
+        try (var files = Files.list(staging)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            throw new EgregoraException("cannot clear " + staging + ": " + e.getMessage(), e);
+        }
     }
 
     public Path root() {
@@ -45,10 +66,10 @@ public final class OutputDir {
     /** Writes {@code bytes} atomically (temp file + rename). */
     public void write(String relative, byte[] bytes) {
         Path target = resolve(relative);
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(
-                ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp = staging.resolve(Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             Files.createDirectories(target.getParent());
+            Files.createDirectories(staging);
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
