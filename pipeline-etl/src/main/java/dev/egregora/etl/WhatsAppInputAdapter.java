@@ -58,9 +58,14 @@ public final class WhatsAppInputAdapter implements InputAdapter {
 
     private final EtlOptions options;
 
+    /**
+     * The defaults; the system property {@code egregora.etl.chunkRows} (benchmarking only) sets
+     * {@link EtlOptions#chunkRows()}.
+     */
     @Inject
     public WhatsAppInputAdapter() {
-        this(EtlOptions.DEFAULTS);
+        this(Integer.getInteger("egregora.etl.chunkRows") == null ? EtlOptions.DEFAULTS
+                : EtlOptions.DEFAULTS.withChunkRows(Integer.getInteger("egregora.etl.chunkRows")));
     }
 
     public WhatsAppInputAdapter(EtlOptions options) {
@@ -80,6 +85,7 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         ZoneId zone = request.zone() != null ? request.zone() : ZoneId.systemDefault();
         DateOrder requested = request.dateOrder() != null ? request.dateOrder() : DateOrder.AUTO;
         ChatParser parser = ChatParser.builder().maxLineBytes(options.maxLineBytes()).build();
+        long t0 = System.nanoTime();
         try (ExportArchive archive = ExportArchive.open(request.export(), options.limits())) {
             String chatId = chatId(archive.chatName());
             DateOrder order = requested;
@@ -91,13 +97,28 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                 }
             }
             DateOrder resolved = order;
+            long t1 = System.nanoTime();
             Run run = new Run(workspace, archive, chatId, zone, request.maskContacts(), options);
             IngestSummary summary = IngestStore.inTransaction(workspace, () -> run.execute(parser, resolved));
+            long t2 = System.nanoTime();
+            LOG.debug("ingest wall ms: open and date order {}, parse {}, load {}, authors/media/commands {}, "
+                    + "commit {}; process CPU ms: parse {}, load {}", ms(t1 - t0), ms(run.parseNanos),
+                    ms(run.loadNanos), ms(run.restNanos), ms(t2 - t1 - run.parseNanos - run.loadNanos - run.restNanos),
+                    ms(run.parseCpu), ms(run.loadCpu));
             LOG.info("ingested {}: {} messages read, {} added, {} authors, {} media files",
                     archive.chatFileName(), summary.messagesRead(), summary.messagesAdded(), summary.authors(),
                     summary.mediaFiles());
             return summary;
         }
+    }
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String where(ExportArchive archive) {
@@ -128,6 +149,11 @@ public final class WhatsAppInputAdapter implements InputAdapter {
         private long index;
         private long read;
         private long system;
+        private long parseNanos;
+        private long loadNanos;
+        private long restNanos;
+        private long parseCpu;
+        private long loadCpu;
 
         Run(Workspace ws, ExportArchive archive, String chatId, ZoneId zone, boolean mask, EtlOptions options) {
             this.ws = ws;
@@ -151,6 +177,8 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                  MessageRows r = MessageRows.open(ws, chatId, options.loadPath(), m, options.chunkRows())) {
                 media = m;
                 rows = r;
+                long t0 = System.nanoTime();
+                long c0 = processCpu();
                 try (InputStream in = archive.openChat()) {
                     stats = parser.parse(in, order, this::accept);
                 } catch (IOException e) {
@@ -158,17 +186,25 @@ public final class WhatsAppInputAdapter implements InputAdapter {
                 } catch (UncheckedIOException e) {
                     throw new EgregoraException(where(archive) + ": cannot read: " + e.getCause().getMessage(), e);
                 }
+                long t1 = System.nanoTime();
+                long c1 = processCpu();
+                parseNanos = t1 - t0;
+                parseCpu = c1 - c0;
                 r.flush();
                 mediaItems = m.items();
+                loadNanos = System.nanoTime() - t1;
+                loadCpu = processCpu() - c1;
             }
             if (stats.messages() == 0) {
                 throw new EgregoraException(where(archive) + ": no messages found in " + stats.lines()
                         + " lines (not a WhatsApp chat, or an unknown date layout)");
             }
+            long t2 = System.nanoTime();
             IngestStore.insertNewAuthors(ws,
                     authors.values().stream().filter(a -> !stored.containsKey(a.id())).toList());
             IngestStore.insertMedia(ws, mediaItems);
             IngestStore.applyCommands(ws, commands);
+            restNanos = System.nanoTime() - t2;
             return new IngestSummary(chatId, read, rows.added(), authors.size(), mediaItems.size(), system,
                     stats.invalidUtf8(), stats.skipped(), zone, order);
         }

@@ -34,6 +34,7 @@ public final class ChatParser {
     public static final String SKIP_TOO_LONG = "line longer than the limit";
     public static final String SKIP_BAD_DATE = "header with an impossible date or time";
     public static final String SKIP_EMPTY = "empty message";
+    public static final String SKIP_UNKNOWN_MONTH = "header with an unknown month name";
 
     public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
@@ -275,7 +276,7 @@ public final class ChatParser {
                 flush();
                 LocalDateTime t = timeOf();
                 if (t == null) {
-                    skip(SKIP_BAD_DATE);
+                    skip(h.monthName && h.n2 == 0 ? SKIP_UNKNOWN_MONTH : SKIP_BAD_DATE);
                     return true;
                 }
                 int body = h.bodyStart;

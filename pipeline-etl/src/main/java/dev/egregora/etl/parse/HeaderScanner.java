@@ -4,9 +4,9 @@ package dev.egregora.etl.parse;
  * Recognises a WhatsApp message header at the start of a line of UTF-8 bytes, by hand (no regex):
  * {@code [marks][\[] DATE[,] [word] TIME[.] [MERIDIEM] (\] | - | :) BODY}, plus the time-first form
  * {@code [TIME, DATE]}. Dates are three numbers separated by the same {@code / . -} (an optional space after each
- * separator, optional trailing dot, {@code BE} or era-letter years), or {@code D MONTH YYYY} with an English month
- * name ({@code 28 Aug 2013}); times are {@code H:MM[:SS]} or {@code H.MM[.SS]};
- * meridiems may come before or after the time (Latin, German, CJK, Korean, Arabic). Bidi marks, BOMs, NBSP, NNBSP and
+ * separator, optional trailing dot, {@code BE} or era-letter years), or {@code D MONTH YYYY} with a month name in
+ * en, pt, es, de, fr, it or nl ({@code 28 Aug 2013}, {@code 28 de ago. de 2013}, {@code 28. März 2013}); times are
+ * {@code H:MM[:SS]} or {@code H.MM[.SS]}; meridiems may come before or after the time (Latin, German, CJK, Korean, Arabic). Bidi marks, BOMs, NBSP, NNBSP and
  * thin spaces are tolerated between tokens. Arabic-Indic digits are read as digits. Stateless and thread-safe.
  */
 final class HeaderScanner {
@@ -155,6 +155,9 @@ final class HeaderScanner {
         if (b[p] == ' ' && n <= 2) {
             return monthNameDate(b, p + 1, to, h);
         }
+        if (b[p] == '.' && n <= 2 && p + 1 < to && b[p + 1] == ' ' && startsWord(b, p + 2, to)) {
+            return monthNameDate(b, p + 2, to, h); // de: "28. Aug. 2013"
+        }
         byte sep = b[p];
         if (sep != '/' && sep != '.' && sep != '-') {
             return -1;
@@ -216,19 +219,20 @@ final class HeaderScanner {
     }
 
     /**
-     * The rest of {@code D MONTH YYYY} after the day and a space ({@code 28 Aug 2013}, {@code 3 September 13}): an
-     * English month name, full or abbreviated to 3 or 4 letters with an optional dot, then a 2- or 4-digit year.
-     * The day goes to {@code n1}, the month to {@code n2}, whatever the file's date order.
+     * The rest of {@code D MONTH YYYY} after the day and a space ({@code 28 Aug 2013}, {@code 3 September 13},
+     * {@code 28 de agosto de 2013}, {@code 28. Aug. 2013}, {@code 28 févr. 2013}): a month name of {@link MonthNames}
+     * with an optional dot, an optional {@code de} before the month and the year, then a 2- or 4-digit year. The day
+     * goes to {@code n1}, the month to {@code n2}, whatever the file's date order. A word of 3 to
+     * {@link MonthNames#MAX_BYTES} letters that is no known month still makes a header, with month 0: the caller
+     * skips and counts it rather than guess a date or glue the line onto the message before it.
      */
     private static int monthNameDate(byte[] b, int p, int to, Header h) {
-        int w = p;
-        while (w < to && w - p < 10 && isAsciiLetter(b[w])) {
-            w++;
-        }
-        int month = month(b, p, w);
-        if (month == 0) {
+        p = connector(b, p, to);
+        int w = MonthNames.wordEnd(b, p, to);
+        if (w - p < 3 || w - p > MonthNames.MAX_BYTES) {
             return -1;
         }
+        int month = MonthNames.of(b, p, w);
         p = w;
         if (p < to && b[p] == '.') {
             p++;
@@ -236,7 +240,7 @@ final class HeaderScanner {
         if (p >= to || b[p] != ' ') {
             return -1;
         }
-        p++;
+        p = connector(b, p + 1, to);
         int v = 0;
         int n = 0;
         int d;
@@ -257,32 +261,13 @@ final class HeaderScanner {
         return p;
     }
 
-    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december"};
+    /** Past a {@code "de "} (pt, es: {@code 28 de agosto de 2013}) at {@code p}, else {@code p}. */
+    private static int connector(byte[] b, int p, int to) {
+        return p + 2 < to && (b[p] | 0x20) == 'd' && (b[p + 1] | 0x20) == 'e' && b[p + 2] == ' ' ? p + 3 : p;
+    }
 
-    /** 1-12 for an English month name in {@code b[from, to)} (full, or its first 3 letters, or "sept"), else 0. */
-    private static int month(byte[] b, int from, int to) {
-        int len = to - from;
-        if (len < 3) {
-            return 0;
-        }
-        for (int m = 0; m < 12; m++) {
-            String name = MONTHS[m];
-            if (len != 3 && len != name.length() && !(m == 8 && len == 4)) {
-                continue;
-            }
-            if (len > name.length()) {
-                continue;
-            }
-            boolean same = true;
-            for (int i = 0; i < len && same; i++) {
-                same = (b[from + i] | 0x20) == name.charAt(i);
-            }
-            if (same) {
-                return m + 1;
-            }
-        }
-        return 0;
+    private static boolean startsWord(byte[] b, int p, int to) {
+        return p < to && (isAsciiLetter(b[p]) || (b[p] & 0xFF) == 0xC3);
     }
 
     /** Reads {@code H:MM[:SS]} or {@code H.MM[.SS]} and an optional trailing dot; -1 if absent. */

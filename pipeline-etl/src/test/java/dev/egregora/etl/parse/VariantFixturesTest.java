@@ -53,6 +53,33 @@ class VariantFixturesTest {
         assertThat(render(parse("39-old-2012-2014", DateOrder.MDY))).contains("2014-03-24T13:59:59|Sender|older");
     }
 
+    @Test
+    void unknownMonthNamesAreCountedSkipsNeverAWrongDateNorGluedText() throws IOException {
+        String chat = String.join("\n",
+                "19:23, 28 Aug 2013 - Ana: first",
+                "19:24, 28 Agu 2013 - Ana: a typo of a month",
+                "next line of the skipped message",
+                "19:25, 29 Brumaire 2013 - Ana: a month of another calendar",
+                "19:26, 30 Sep 2013 - Ana: last",
+                "19:27, 30 Sep 2013 - Ana: 1 Foo 2013, 19:28 - inside a body is text");
+        List<ParsedMessage> out = new java.util.ArrayList<>();
+        ParseStats stats = parser.parse(new java.io.ByteArrayInputStream(chat.getBytes(StandardCharsets.UTF_8)),
+                DateOrder.DMY, out::add);
+        assertThat(render(out)).containsExactly("2013-08-28T19:23|Ana|first", "2013-09-30T19:26|Ana|last",
+                "2013-09-30T19:27|Ana|1 Foo 2013, 19:28 - inside a body is text");
+        assertThat(stats.skipped()).containsEntry(ChatParser.SKIP_UNKNOWN_MONTH, 2L)
+                .containsEntry(ChatParser.SKIP_BEFORE_FIRST, 1L);
+    }
+
+    @Test
+    void monthNamesDecideTheOrderWhateverTheNumbers() throws IOException {
+        byte[] chat = "1 mrt. 2014 08:05 - Daan: a\n2 mrt. 2014 08:06 - Daan: b\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.detectDateOrder(new java.io.ByteArrayInputStream(chat))).isEqualTo(DateOrder.DMY);
+        List<ParsedMessage> out = new java.util.ArrayList<>();
+        parser.parse(new java.io.ByteArrayInputStream(chat), DateOrder.MDY, out::add);
+        assertThat(render(out)).containsExactly("2014-03-01T08:05|Daan|a", "2014-03-02T08:06|Daan|b");
+    }
+
     private List<ParsedMessage> parse(String name, DateOrder order) throws IOException {
         Path file = fixture(name + ".txt");
         DateOrder o = order;
