@@ -2,7 +2,6 @@ package dev.egregora.etl.classify;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Table-driven classification of a message body: attachments in every form ({@code <attached: X>} and its
@@ -16,7 +15,7 @@ public final class BodyClassifier {
             "<Esta mensagem foi editada>", "<Mensagem editada>", "<Это сообщение изменено>", "<ההודעה נערכה>",
             "<Dit bericht is bewerkt>");
 
-    private static final Set<String> DELETED = Set.of(
+    private static final Phrases DELETED = new Phrases(
             "this message was deleted", "you deleted this message", "this message was deleted.",
             "you deleted this message.", "du hast diese nachricht gelöscht", "diese nachricht wurde gelöscht",
             "eliminaste este mensaje", "se eliminó este mensaje", "você apagou esta mensagem",
@@ -24,7 +23,7 @@ public final class BodyClassifier {
             "вы удалили данное сообщение", "данное сообщение удалено", "このメッセージを削除しました", "삭제한 메시지입니다",
             "hai eliminato questo messaggio", "questo messaggio è stato eliminato");
 
-    private static final Set<String> OMITTED = Set.of(
+    private static final Phrases OMITTED = new Phrases(
             "<media omitted>", "<medien weggelassen>", "<archivo omitido>", "<multimedia omitido>", "<mídia omitida>",
             "<arquivo de mídia oculto>", "<fichier omis>", "<médias omis>", "<media omesso>", "<media weggelaten>",
             "<файл пропущен>", "<без медиафайлов>", "<média vynechány>", "<medya atlanmış>", "<media tidak disertakan>",
@@ -47,15 +46,15 @@ public final class BodyClassifier {
             return new Body(text, null, false, edited, false, null);
         }
         char c0 = text.charAt(0);
-        // only short bodies can be deleted/omitted markers; commands start with '/'
-        String lower = text.length() <= 60 || c0 == '/' ? text.toLowerCase(Locale.ROOT) : "";
-        if (lower.startsWith("/egregora")) {
+        if (c0 == '/' && text.regionMatches(true, 0, "/egregora", 0, 9)) {
             return new Body(text, null, false, edited, false, command(text));
         }
-        if (DELETED.contains(lower)) {
+        // lower-cased (an allocation) only when the length and first letter could match a marker phrase
+        if (DELETED.mayMatch(text) && DELETED.matches(text)) {
             return new Body(text, null, false, edited, true, null);
         }
-        if (OMITTED.contains(lower) || lower.endsWith(" omitted") && lower.length() < 40
+        if (OMITTED.mayMatch(text) && OMITTED.matches(text)
+                || text.length() < 40 && text.regionMatches(true, text.length() - 8, " omitted", 0, 8)
                 || text.length() > 60 && text.endsWith("document omitted")) {
             return new Body(text, null, true, edited, false, null);
         }
@@ -78,19 +77,19 @@ public final class BodyClassifier {
         }
         // Android "NAME (file attached)" on the first line, caption on the next; old iOS "NAME <attached>"
         int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        String caption = nl < 0 ? "" : text.substring(nl + 1).strip();
+        int firstEnd = nl < 0 ? text.length() : nl;
+        char last = text.charAt(Math.max(0, firstEnd - 1));
         int open = -1;
-        if (first.endsWith(")")) {
-            open = first.lastIndexOf(" (");
-        } else if (first.endsWith(">")) {
-            open = first.lastIndexOf(" <");
+        if (firstEnd > 0 && last == ')') {
+            open = text.lastIndexOf(" (", firstEnd - 2);
+        } else if (firstEnd > 0 && last == '>') {
+            open = text.lastIndexOf(" <", firstEnd - 2);
         }
         if (open > 0) {
-            String name = first.substring(0, open).strip();
-            String label = first.substring(open + 2, first.length() - 1);
+            String name = text.substring(0, open).strip();
+            String label = text.substring(open + 2, firstEnd - 1);
             if (isFileName(name) && !label.isBlank() && label.length() <= 40 && label.indexOf('(') < 0) {
-                return new Body(caption, name, false, edited, false, null);
+                return new Body(nl < 0 ? "" : text.substring(nl + 1).strip(), name, false, edited, false, null);
             }
         }
         return new Body(text, null, false, edited, false, null);
