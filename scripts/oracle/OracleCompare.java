@@ -4,7 +4,8 @@
 //   java -cp <etl classpath> OracleCompare.java bench <file> <oracle-dir> [runs]
 //   java -cp <etl classpath> OracleCompare.java diff <oracle-dir> <file>...
 //
-// "bench" parses the same file with both parsers in one run and prints medians and the speed ratio.
+// "bench" parses the same file with both parsers, warm, alternating run by run, and prints medians (wall and CPU) and
+// the median of the per-pair speed ratios.
 // "diff" compares (wall-clock datetime, author, text) message by message after the normalisations of
 // whatsapp-formats.md §3.5 (BOM stripped before the oracle sees the file (D1), one trailing \n trimmed (D2), bidi marks
 // and BOMs removed from oracle text (D9)) and sorts every difference into a known deviation or "UNEXPLAINED".
@@ -37,47 +38,76 @@ public class OracleCompare {
         }
     }
 
+    /**
+     * Both parsers on the same file read into memory once, both warm (3 untimed runs each), then {@code runs}
+     * alternating timed runs (ours, oracle, ours, oracle, ...) so that both see the same machine load. Each run is
+     * timed in wall-clock and process CPU time (user + system, GC and JIT threads included, on both sides); the
+     * ratios are the medians of the per-pair ratios, which cancel most of the load that drifts between pairs.
+     */
     static void bench(Path file, Path oracleDir, int runs) throws Exception {
-        // both parsers work on the file read into memory once (the oracle times parseString on a string)
         byte[] data = Files.readAllBytes(file);
         long bytes = data.length;
         ChatParser parser = ChatParser.standard();
-        DateOrder order = parser.detectDateOrder(new ByteArrayInputStream(data));
-        double[] ours = new double[runs];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Process p = new ProcessBuilder("node", Path.of("scripts/oracle/oracle-bench.cjs").toString(), file.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        java.io.BufferedReader oracleOut = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        java.io.Writer oracleIn = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode hello = json.readTree(oracleOut.readLine());
+        int total = runs + 3;
+        double[] oursWall = new double[runs], oursCpu = new double[runs];
+        double[] oracleWall = new double[runs], oracleCpu = new double[runs];
+        double[] wallRatio = new double[runs], cpuRatio = new double[runs];
         long messages = 0;
-        for (int w = 0; w < 3; w++) { // warm-up
-            parser.parse(new ByteArrayInputStream(data), order, m -> { });
-        }
-        for (int i = 0; i < runs; i++) {
+        long oracleMessages = 0;
+        for (int i = 0; i < total; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             long[] n = {0};
             DateOrder o = parser.detectDateOrder(new ByteArrayInputStream(data)); // the oracle detects too
             parser.parse(new ByteArrayInputStream(data), o, m -> n[0]++);
-            ours[i] = (System.nanoTime() - t0) / 1e9;
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
             messages = n[0];
+            oracleIn.write("parse\n");
+            oracleIn.flush();
+            JsonNode r = json.readTree(oracleOut.readLine());
+            oracleMessages = r.get("messages").asLong();
+            int k = i - 3; // the first three rounds warm both up
+            if (k >= 0) {
+                oursWall[k] = wall;
+                oursCpu[k] = cpu;
+                oracleWall[k] = r.get("wall_s").asDouble();
+                oracleCpu[k] = r.get("cpu_s").asDouble();
+                wallRatio[k] = oracleWall[k] / wall;
+                cpuRatio[k] = oracleCpu[k] / cpu;
+            }
         }
-        Arrays.sort(ours);
-        double oursMedian = ours[runs / 2];
-        Process p = new ProcessBuilder("node", Path.of("scripts/oracle/oracle-bench.cjs").toString(), file.toString(),
-                String.valueOf(runs)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("oracle failed: " + out);
-        }
-        JsonNode o = new ObjectMapper().readTree(out);
-        double oracleMedian = o.get("median_s").asDouble();
-        System.out.printf("file %s: %.1f MB%n", file, bytes / 1e6);
-        System.out.printf("ours   (egregora ChatParser, from memory, incl. date-order pass): median %.3f s  %6.1f MB/s  %5.2f M msg/s  (%d messages)%n",
-                oursMedian, bytes / 1e6 / oursMedian, messages / 1e6 / oursMedian, messages);
-        System.out.printf("oracle (%s, node %s): median %.3f s  %6.1f MB/s  %5.2f M msg/s  (%d messages)%n",
-                o.get("parser").asText(), nodeVersion(), oracleMedian, bytes / 1e6 / oracleMedian,
-                o.get("messages").asLong() / 1e6 / oracleMedian, o.get("messages").asLong());
-        System.out.printf("ratio: ours is %.1fx faster%n", oracleMedian / oursMedian);
+        oracleIn.close();
+        p.waitFor();
+        System.out.printf("file %s: %.1f MB, %d alternating timed runs after 3 warm-up runs each%n", file, bytes / 1e6,
+                runs);
+        System.out.printf("ours   (egregora ChatParser, from memory, incl. date-order pass): wall median %.3f s  "
+                        + "%6.1f MB/s  %5.2f M msg/s; CPU median %.3f s  (%d messages)%n",
+                median(oursWall), bytes / 1e6 / median(oursWall), messages / 1e6 / median(oursWall), median(oursCpu),
+                messages);
+        System.out.printf("oracle (%s, node %s, from memory): wall median %.3f s  %6.1f MB/s  %5.2f M msg/s; "
+                        + "CPU median %.3f s  (%d messages)%n",
+                hello.get("parser").asText(), hello.get("node").asText(), median(oracleWall),
+                bytes / 1e6 / median(oracleWall), oracleMessages / 1e6 / median(oracleWall), median(oracleCpu),
+                oracleMessages);
+        System.out.printf("ratio (median of per-pair ratios): wall %.1fx, CPU %.1fx faster (pairs: wall %s)%n",
+                median(wallRatio), median(cpuRatio), Arrays.toString(Arrays.stream(wallRatio)
+                        .map(x -> Math.round(x * 10) / 10.0).toArray()));
     }
 
-    static String nodeVersion() throws Exception {
-        Process p = new ProcessBuilder("node", "--version").start();
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     record Row(String datetime, String author, String text) {

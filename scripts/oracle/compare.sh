@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side comparison of our WhatsApp parser with the npm oracle whatsapp-chat-parser@4.0.2.
 #
-#   scripts/oracle/compare.sh bench [MESSAGES=1000000]   # speed: same synthetic file, both parsers, one run
+#   scripts/oracle/compare.sh bench [MESSAGES=1000000]   # speed: same synthetic file in memory, both parsers warm,
+#                                                        # RUNS (default 7) alternating runs, medians and ratios
 #   scripts/oracle/compare.sh diff                       # conformance over every corpus chat + our fixtures
 #
 # Needs: node, npm, java 17, the pipeline-etl module built (mvn -o -q -pl pipeline-etl install -DskipTests).
@@ -15,7 +16,9 @@ if [ ! -d "$ORACLE_DIR/node_modules/whatsapp-chat-parser" ]; then
   (cd "$ORACLE_DIR" && npm init -y >/dev/null && npm install --no-audit --no-fund whatsapp-chat-parser@4.0.2 >/dev/null)
 fi
 export NODE_PATH="$ORACLE_DIR/node_modules"
-M2=${M2_REPO:-$HOME/.m2/repository}
+# the Maven repository: $M2_REPO, else -Dmaven.repo.local from $MAVEN_OPTS, else ~/.m2/repository
+M2=${M2_REPO:-$(printf '%s\n' ${MAVEN_OPTS:-} | sed -n 's/^-Dmaven.repo.local=//p' | tail -1)}
+M2=${M2:-$HOME/.m2/repository}
 jar() { ls "$M2/$1" | head -1; }
 CP="pipeline-etl/target/classes:$(jar dev/egregora/pipeline-core/0.1.0-SNAPSHOT/pipeline-core-0.1.0-SNAPSHOT.jar)"
 for a in com/fasterxml/jackson/core/jackson-databind/2.21.8/jackson-databind-2.21.8.jar \
@@ -43,7 +46,7 @@ public class Gen {
 JAVA
       java -cp "$CP" /tmp/egregora-oracle/Gen.java "$N" "$FILE"
     fi
-    java -Xmx512m -cp "$CP" scripts/oracle/OracleCompare.java bench "$FILE" "$ORACLE_DIR" "${RUNS:-5}"
+    java -Xmx512m -cp "$CP" scripts/oracle/OracleCompare.java bench "$FILE" "$ORACLE_DIR" "${RUNS:-7}"
     ;;
   diff)
     java -cp "$CP" scripts/oracle/OracleCompare.java diff "$ORACLE_DIR" \

@@ -1,25 +1,27 @@
 #!/usr/bin/env node
-// Times whatsapp-chat-parser@4.0.2's parseString on one file (read once, parsed N times), for the side-by-side
-// comparison with our parser. Prints one JSON line: {"parser", "file", "bytes", "messages", "runs_s": [...], "median_s"}.
-// Usage: NODE_PATH=<scratch>/node_modules node oracle-bench.cjs <file> [runs=5] [--days-first=true|false]
+// Serves timed runs of whatsapp-chat-parser@4.0.2's parseString on one file (read once into memory), for the
+// alternating side-by-side comparison with our parser (OracleCompare.java "bench"). Prints a ready line, then for
+// every line read from stdin parses the text once and prints one JSON line:
+// {"parser", "bytes", "messages", "wall_s", "cpu_s"} (cpu_s: user + system time of the node process during the run).
+// Usage: NODE_PATH=<scratch>/node_modules node oracle-bench.cjs <file> [--days-first=true|false]
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const readline = require('node:readline');
 const { parseString } = require('whatsapp-chat-parser');
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('whatsapp-chat-parser')), '..', 'package.json'), 'utf8'));
 const args = process.argv.slice(2);
 const file = args[0];
-const runs = Number(args.find((a, i) => i > 0 && /^\d+$/.test(a)) || 5);
 const df = args.find(a => a.startsWith('--days-first='));
 const opts = df ? { daysFirst: df.split('=')[1] === 'true' } : {};
 const text = fs.readFileSync(file, 'utf8');
-const times = [];
-let count = 0;
-for (let i = 0; i < runs; i++) {
+const bytes = Buffer.byteLength(text);
+process.stdout.write(JSON.stringify({ parser: `${pkg.name}@${pkg.version}`, node: process.version, bytes }) + '\n');
+readline.createInterface({ input: process.stdin }).on('line', () => {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  count = parseString(text, opts).length;
-  times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-}
-const sorted = [...times].sort((a, b) => a - b);
-process.stdout.write(JSON.stringify({ parser: `${pkg.name}@${pkg.version}`, file, bytes: Buffer.byteLength(text), messages: count,
-  runs_s: times, median_s: sorted[Math.floor(sorted.length / 2)] }) + '\n');
+  const messages = parseString(text, opts).length;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ messages, wall_s: wall, cpu_s: (c.user + c.system) / 1e6 }) + '\n');
+});
