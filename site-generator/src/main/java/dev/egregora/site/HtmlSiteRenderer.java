@@ -92,7 +92,10 @@ public final class HtmlSiteRenderer implements SiteRenderer {
         SiteStore store = new SiteStore(workspace);
         if (request.format() == Format.MKDOCS) {
             Catalog catalog = store.loadCatalog();
-            long written = new MkDocsExporter(settings).export(catalog, store, new OutputDir(output));
+            OutputDir out = new OutputDir(output);
+            out.clearStaging();
+            long written = new MkDocsExporter(settings).export(catalog, store, out);
+            out.clearStaging();
             return new BuildSummary(output, written, 0, 0, 0, 0);
         }
         // one build per output directory at a time; the cache is dropped when a build fails half-way

@@ -53,6 +53,7 @@ class MkDocsExportTest {
     void writesSourcesWithFrontMatterAndInertBodies() throws Exception {
         Path out = export();
         assertThat(out.resolve("mkdocs.yml")).exists();
+        assertThat(site.resolve(".mkdocs.partial")).as("the staging directory of the atomic writes").doesNotExist();
         assertThat(out.resolve("docs/.authors.yml")).exists();
         assertThat(out.resolve("docs/tags.md")).content().contains("[TAGS]");
         List<Path> posts;
