@@ -4,8 +4,6 @@ import gg.jte.Content;
 import gg.jte.TemplateOutput;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -28,16 +26,9 @@ public final class CardHtml {
         this.byRoot = renderAt == null ? null : new ConcurrentHashMap<>(4);
     }
 
-    /** A card rendered with {@code marker} as its root, split at every occurrence of the marker. */
-    static CardHtml split(String rendered, String marker) {
-        List<byte[]> parts = new ArrayList<>(8);
-        int from = 0;
-        for (int i = rendered.indexOf(marker); i >= 0; i = rendered.indexOf(marker, from)) {
-            parts.add(rendered.substring(from, i).getBytes(StandardCharsets.UTF_8));
-            from = i + marker.length();
-        }
-        parts.add(rendered.substring(from).getBytes(StandardCharsets.UTF_8));
-        return new CardHtml(parts.toArray(new byte[0][]), null);
+    /** A card rendered (UTF-8) with the ASCII {@code marker} as its root, split at every occurrence of the marker. */
+    static CardHtml split(Utf8Buffer rendered, byte[] marker) {
+        return new CardHtml(rendered.split(marker), null);
     }
 
     /** A card rendered by an overridden template, once per root it is shown at. */

@@ -21,7 +21,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.html.HtmlTemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
-import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 
 import java.io.IOException;
@@ -134,12 +133,13 @@ public final class PageRenderer {
                 return out.toByteArray();
             });
         }
-        StringOutput out = new StringOutput(1024);
+        Utf8Buffer out = new Utf8Buffer(1024);
         JtepostcardGenerated.render(new OwaspHtmlTemplateOutput(out), null, ROOT_MARKER, card);
-        return CardHtml.split(out.toString(), ROOT_MARKER);
+        return CardHtml.split(out, ROOT_MARKER_BYTES);
     }
 
     private static final String ROOT_MARKER = "r" + java.util.UUID.randomUUID().toString().replace("-", "") + "/";
+    private static final byte[] ROOT_MARKER_BYTES = ROOT_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private byte[] bytes(String name, Object view, Consumer<HtmlTemplateOutput> precompiled) {
         Utf8Buffer out = Utf8Buffer.forThisThread();

@@ -2,7 +2,9 @@ package dev.egregora.site.html;
 
 import gg.jte.TemplateOutput;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A template output that encodes into one growing UTF-8 byte array, reused by a thread from page to page: a page
@@ -14,8 +16,17 @@ final class Utf8Buffer implements TemplateOutput {
     /** A buffer that grew beyond this is dropped after use, so one huge page does not stay in memory per thread. */
     private static final int KEEP = 1 << 20;
 
-    private byte[] buf = new byte[16 * 1024];
+    private byte[] buf;
     private int len;
+
+    private Utf8Buffer() {
+        this(16 * 1024);
+    }
+
+    /** A buffer of its own (not this thread's), for output that is rendered while a page may be in this thread's. */
+    Utf8Buffer(int capacity) {
+        buf = new byte[capacity];
+    }
 
     /** This thread's buffer, emptied. Take the bytes with {@link #toByteArray()} before rendering the next page. */
     static Utf8Buffer forThisThread() {
@@ -70,6 +81,22 @@ final class Utf8Buffer implements TemplateOutput {
 
     byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
+    }
+
+    /** The bytes split at every occurrence of an ASCII {@code marker}, which is left out. */
+    byte[][] split(byte[] marker) {
+        List<byte[]> parts = new ArrayList<>(8);
+        int from = 0;
+        int last = len - marker.length;
+        for (int i = 0; i <= last; i++) {
+            if (buf[i] == marker[0] && Arrays.equals(buf, i, i + marker.length, marker, 0, marker.length)) {
+                parts.add(Arrays.copyOfRange(buf, from, i));
+                from = i + marker.length;
+                i = from - 1;
+            }
+        }
+        parts.add(Arrays.copyOfRange(buf, from, len));
+        return parts.toArray(new byte[0][]);
     }
 
     private void ensure(int more) {
