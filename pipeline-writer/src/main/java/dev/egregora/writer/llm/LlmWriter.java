@@ -26,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +142,9 @@ public final class LlmWriter implements PostWriter {
         Language lang = language;
         Enrichment.Notes notes = enrichment.notes(content);
         String text = prompt.render(content, languageName, memory.recall(content), notes);
-        String key = Ids.sha256Hex(fingerprint + "\n" + window.signature() + "\n" + text);
+        MessageDigest sha = Ids.sha256(); // the parts one after another: no prompt-sized concatenation
+        sha.update((fingerprint + "\n" + window.signature() + "\n").getBytes(StandardCharsets.UTF_8));
+        String key = HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
         Optional<String> hit = cache.get(key);
         DraftPost draft;
         if (hit.isPresent()) {

@@ -202,6 +202,12 @@ public final class WriterPrompt {
     }
 
     private static StringBuilder pad(StringBuilder sb, int value, int width) {
+        if (value >= 0 && value < 10_000 && (width == 4 || value < 100)) { // digit by digit: no String per field
+            for (int div = width == 4 ? 1000 : 10; div > 0; div /= 10) {
+                sb.append((char) ('0' + value / div % 10));
+            }
+            return sb;
+        }
         String v = Integer.toString(value);
         for (int i = v.length(); i < width; i++) {
             sb.append('0');
