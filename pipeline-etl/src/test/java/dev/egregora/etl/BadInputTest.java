@@ -182,22 +182,7 @@ class BadInputTest {
     @Test
     void failureMidIngestLeavesTheDatabaseUnchanged() throws Exception {
         // a media entry whose deflated bytes are damaged: the error surfaces while messages stream in
-        Path p = dir.resolve("corrupt-media.zip");
-        byte[] jpeg = new byte[4096];
-        new java.util.Random(1).nextBytes(jpeg);
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
-            z.putNextEntry(new ZipEntry("_chat.txt"));
-            z.write((CHAT + "31/01/2024, 10:02 - Ana: IMG-1.jpg (file attached)\n").getBytes(StandardCharsets.UTF_8));
-            z.closeEntry();
-            z.putNextEntry(new ZipEntry("IMG-1.jpg"));
-            z.write(jpeg);
-            z.closeEntry();
-        }
-        byte[] bytes = Files.readAllBytes(p);
-        // the first "IMG-1.jpg" is the media entry's local header (the chat text is deflated); its data follows
-        int at = indexOf(bytes, "IMG-1.jpg".getBytes(StandardCharsets.US_ASCII), 0) + 9;
-        Arrays.fill(bytes, at, at + 40, (byte) 0xFF);
-        Files.write(p, bytes);
+        Path p = zipWithDamagedMedia("corrupt-media.zip", CHAT + "31/01/2024, 10:02 - Ana: IMG-1.jpg (file attached)\n");
         Path site = dir.resolve("site");
         try (Workspace ws = Workspace.open(site, CoreSchema.migrations())) {
             Path good = dir.resolve("good.txt");
@@ -221,26 +206,33 @@ class BadInputTest {
                 chat.append("31/01/2024, 10:02 - Bruno: IMG-1.jpg (file attached)\n");
             }
         }
-        Path p = dir.resolve("corrupt-media-late.zip");
+        Path p = zipWithDamagedMedia("corrupt-media-late.zip", chat.toString());
+        String msg = failure(p, new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withChunkRows(100)));
+        assertThat(msg).contains("IMG-1.jpg");
+        try (Stream<Path> left = Files.list(dir.resolve("site").resolve(".egregora"))) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".csv"));
+        }
+    }
+
+    /** A ZIP of {@code chat} and an attachment IMG-1.jpg whose stored (deflated) bytes are damaged. */
+    private Path zipWithDamagedMedia(String name, String chat) throws IOException {
+        Path p = dir.resolve(name);
         byte[] jpeg = new byte[4096];
         new java.util.Random(1).nextBytes(jpeg);
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
             z.putNextEntry(new ZipEntry("_chat.txt"));
-            z.write(chat.toString().getBytes(StandardCharsets.UTF_8));
+            z.write(chat.getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
             z.putNextEntry(new ZipEntry("IMG-1.jpg"));
             z.write(jpeg);
             z.closeEntry();
         }
         byte[] bytes = Files.readAllBytes(p);
+        // the first "IMG-1.jpg" is the media entry's local header (the chat text is deflated); its data follows
         int at = indexOf(bytes, "IMG-1.jpg".getBytes(StandardCharsets.US_ASCII), 0) + 9;
         Arrays.fill(bytes, at, at + 40, (byte) 0xFF);
         Files.write(p, bytes);
-        String msg = failure(p, new WhatsAppInputAdapter(EtlOptions.DEFAULTS.withChunkRows(100)));
-        assertThat(msg).contains("IMG-1.jpg");
-        try (Stream<Path> left = Files.list(dir.resolve("site").resolve(".egregora"))) {
-            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".csv"));
-        }
+        return p;
     }
 
     private static int indexOf(byte[] hay, byte[] needle, int from) {
